@@ -1,0 +1,1 @@
+"""The Streamlit screen over `model/`: pages render what the model returns."""

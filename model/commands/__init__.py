@@ -1,0 +1,7 @@
+"""Sub-commands of `python -m model`. Each module has `add_parser(subparsers)` and sets `run`."""
+
+from types import ModuleType
+
+from model.commands import core
+
+MODULES: list[ModuleType] = [core]

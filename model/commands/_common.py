@@ -1,0 +1,36 @@
+"""Helpers shared by the sub-commands: opening the store, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import pandas as pd
+
+from model.store import Store, open_store
+
+
+def store_from(args: argparse.Namespace) -> Store:
+    return open_store(args.database_url)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+def emit_json(payload: Any) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts (NaN/NA → None)."""
+    clean = df.astype(object).where(df.notna(), None)
+    return [{str(k): v for k, v in r.items()} for r in clean.to_dict("records")]

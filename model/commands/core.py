@@ -1,0 +1,157 @@
+"""init, status, kpi: create the store, count what it holds, show the KPI table."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import pandas as pd
+
+from model.calendar_ja import parse_date
+from model.commands._common import emit_json, records, store_from
+from model.format import format_pct, format_value
+from model.goals import kpi_table
+from model.messages import t
+from model.strategy import action_owners, registry
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "init",
+        help="create the store and load data/ (idempotent)",
+        description="Create the tables and load data/goals.csv and data/progress.xlsx. Running it again "
+        "changes nothing unless data/ changed; then the changes are recorded as a new seed submission.",
+    )
+    p.set_defaults(run=run_init)
+
+    p = sub.add_parser(
+        "status",
+        help="counts per table, ministry and fiscal year",
+        description="Counts per table, per ministry (actions owned) and per fiscal year.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=run_status)
+
+    p = sub.add_parser(
+        "kpi",
+        help="the KPI table with status and projection",
+        description="Every goal with observations: latest value, % of target, actual and required "
+        "growth, status and projected year of attainment.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--as-of", help="assess as of this date (default today), e.g. 2026-03-31 or 令和8年3月31日"
+    )
+    p.add_argument("--all", action="store_true", help="include goals without any observation")
+    p.set_defaults(run=run_kpi)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    outcome = store.init()
+    print(t(f"cli.init.{outcome}", args.lang, url=store.engine.url.render_as_string(hide_password=True)))
+    return 0
+
+
+def status_report(store: Any) -> dict[str, Any]:
+    """What the store holds: the numbers `status` prints (also used by tests and the dashboard)."""
+    store.require_initialised()
+    actions = store.table("actions")
+    ministries = registry(store)
+    owners = action_owners(actions, ministries)
+    tagged = owners[owners["tagged"]]
+    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"])
+    followup = store.followup()
+    per_ministry = {}
+    for m in ministries:
+        own = owners[owners["ministry_code"] == m.code]
+        per_ministry[m.code] = {
+            "tag": m.tag,
+            "name_ja": m.name_ja,
+            "name_en": m.name_en,
+            "tagged_actions": int((tagged["ministry_code"] == m.code).sum()),
+            "reportable_rows": int(own["action_id"].isin(reportable_ids).sum()),
+            "entries": int((followup["ministry_code"] == m.code).sum()),
+        }
+    per_year: dict[str, Any] = {}
+    for fy, group in followup.groupby("fiscal_year"):
+        per_year[str(int(str(fy)))] = {
+            "entries": len(group),
+            "actions_covered": int(group["action_id"].nunique()),
+            "by_ministry": {
+                str(k): int(v) for k, v in group["ministry_code"].value_counts().sort_index().items()
+            },
+            "by_status": {str(k): int(v) for k, v in group["status"].fillna("none").value_counts().items()},
+        }
+    goals = store.table("goals")
+    obs = store.kpi_observations()
+    return {
+        "database": store.engine.url.render_as_string(hide_password=True),
+        "store_version": store.version(),
+        "strategy": {
+            "pillars": len(store.table("pillars")),
+            "areas": len(store.table("areas")),
+            "tagged_actions": int(actions["parent_id"].isna().sum()),
+            "sub_rows": int(actions["parent_id"].notna().sum()),
+            "reportable_rows": len(reportable_ids),
+        },
+        "goals": {str(k): int(v) for k, v in goals["kind"].value_counts().sort_index().items()},
+        "kpi_observations": {"total": len(obs), "sample": int(obs["sample"].sum())},
+        "ministries": per_ministry,
+        "fiscal_years": per_year,
+        "tables": store.row_counts(),
+    }
+
+
+def run_status(args: argparse.Namespace) -> int:
+    report = status_report(store_from(args))
+    if args.json:
+        emit_json(report)
+        return 0
+    s = report["strategy"]
+    print(f"database: {report['database']}  (store version {report['store_version']})")
+    print(
+        f"strategy: {s['pillars']} pillars, {s['areas']} areas, {s['tagged_actions']} tagged actions "
+        f"+ {s['sub_rows']} sub rows = {s['reportable_rows']} reportable rows"
+    )
+    print("goals: " + ", ".join(f"{k} {v}" for k, v in report["goals"].items()))
+    o = report["kpi_observations"]
+    print(f"KPI observations: {o['total']} ({o['sample']} sample)")
+    print("ministries (tagged actions / reportable rows / entries):")
+    for code, m in report["ministries"].items():
+        counts = f"{m['tagged_actions']:>4}{m['reportable_rows']:>5}{m['entries']:>5}"
+        print(f"  {m['tag']:<6}{code:<6}{counts}  {m['name_ja']}")
+    print("fiscal years:")
+    for fy, y in report["fiscal_years"].items():
+        print(f"  {fy}: {y['entries']} entries over {y['actions_covered']} rows")
+    print("tables: " + ", ".join(f"{k} {v}" for k, v in report["tables"].items()))
+    return 0
+
+
+def run_kpi(args: argparse.Namespace) -> int:
+    as_of = parse_date(args.as_of) if args.as_of else None
+    table = kpi_table(store_from(args), as_of=as_of, with_observations_only=not args.all)
+    if args.json:
+        emit_json(records(table))
+        return 0
+    title = "title_en" if args.lang == "en" else "title_ja"
+    view = pd.DataFrame(
+        {
+            "id": table["goal_id"],
+            "title": table[title].str.slice(0, 28),
+            "latest": [
+                format_value(v, u, args.lang)
+                for v, u in zip(table["latest_value"], table["unit"], strict=True)
+            ],
+            "target": [
+                format_value(v, u, args.lang)
+                for v, u in zip(table["target_value"], table["unit"], strict=True)
+            ],
+            "%": [format_pct(v) for v in table["pct_of_target"]],
+            "status": [t(f"status.{s}", args.lang) for s in table["status"]],
+            "projected": table["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
+            "sample": table["sample"].map({True: t("sample.badge", args.lang), False: ""}),
+        }
+    )
+    print(view.to_string(index=False))
+    return 0

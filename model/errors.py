@@ -1,0 +1,19 @@
+"""Errors that reach a user carry a message id from the catalogue, never a traceback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from model.messages import t
+
+
+class AppError(Exception):
+    """An error a user can act on: rendered from the message catalogue in either language."""
+
+    def __init__(self, msg_id: str, **params: Any) -> None:
+        self.msg_id = msg_id
+        self.params = params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "ja") -> str:
+        return t(self.msg_id, lang, **self.params)

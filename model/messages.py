@@ -1,0 +1,99 @@
+"""The message catalogue: every user-facing sentence, in Japanese and English, keyed by id.
+
+Pages, the command line and validation reports all render text through `t()`, so a wording is changed
+in one place and the English switch covers everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("ja", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- command line / store -------------------------------------------------------------------------
+    "err.db_unreachable": (
+        "データベースに接続できません（{url}）：{detail}。DATABASE_URL を確認してください。",
+        "Cannot connect to the database ({url}): {detail}. Check DATABASE_URL.",
+    ),
+    "err.db_bad_url": (
+        "DATABASE_URL の形式が正しくありません：{url}。例：sqlite:///var/app.db",
+        "DATABASE_URL is not a valid database URL: {url}. Example: sqlite:///var/app.db",
+    ),
+    "err.seed_invalid": (
+        "シードデータ（{file}）に誤りがあります：{detail}",
+        "The seed data ({file}) is invalid: {detail}",
+    ),
+    "err.seed_missing": (
+        "シードデータのファイルが見つかりません：{file}",
+        "Seed data file not found: {file}",
+    ),
+    "err.not_initialised": (
+        "データベースが初期化されていません。先に `python -m model init` を実行してください。",
+        "The database is not initialised. Run `python -m model init` first.",
+    ),
+    "err.unexpected": (
+        "予期しないエラーが発生しました（{kind}）：{detail}",
+        "Unexpected error ({kind}): {detail}",
+    ),
+    "err.calendar": (
+        "日付・年度として解釈できません：「{text}」。例：2027年度、令和9年度、2025-04-28",
+        "Cannot read a date or fiscal year from “{text}”. Examples: 2027年度, 令和9年度, 2025-04-28",
+    ),
+    "err.unknown_ministry": (
+        "府省「{text}」は登録されていません。使用可能：{known}",
+        "Unknown ministry “{text}”. Known: {known}",
+    ),
+    "err.unknown_goal": (
+        "目標ID「{text}」は存在しません。",
+        "No goal with id “{text}”.",
+    ),
+    "err.bad_status": (
+        "状況「{text}」は使用できません。使用可能：{known}",
+        "Status “{text}” is not allowed. Allowed: {known}",
+    ),
+    "cli.init.created": (
+        "データベースを作成し、シードデータを投入しました（{url}）。",
+        "Created the database and loaded the seed data ({url}).",
+    ),
+    "cli.init.unchanged": (
+        "データベースは最新です。変更はありません（{url}）。",
+        "The database is up to date; nothing changed ({url}).",
+    ),
+    "cli.init.updated": (
+        "シードデータの変更を反映しました（{url}）。",
+        "Applied changes in the seed data ({url}).",
+    ),
+    # --- KPI statuses ---------------------------------------------------------------------------------
+    "status.achieved": ("達成", "Achieved"),
+    "status.on_track": ("順調", "On track"),
+    "status.moderate": ("やや遅れ", "Moderate progress"),
+    "status.limited": ("遅れ", "Limited progress"),
+    "status.deteriorating": ("後退", "Deteriorating"),
+    "status.missed": ("期限超過・未達", "Deadline passed, not met"),
+    "status.no_data": ("データなし", "No data"),
+    "status.no_target": ("目標値なし", "No numeric target"),
+    # --- goal kinds -----------------------------------------------------------------------------------
+    "kind.headline": ("2030年目標", "2030 target"),
+    "kind.goal": ("目標", "Goal"),
+    "kind.milestone": ("マイルストーン", "Milestone"),
+    "kind.indicator": ("指標", "Indicator"),
+    # --- follow-up statuses (reported by ministries) --------------------------------------------------
+    "fu.完了": ("完了", "Completed"),
+    "fu.順調": ("順調", "On schedule"),
+    "fu.一部遅延": ("一部遅延", "Partly delayed"),
+    "fu.遅延": ("遅延", "Delayed"),
+    "fu.未着手": ("未着手", "Not started"),
+    "fu.none": ("未設定", "Not set"),
+    "ministry.joint": ("各府省（共同記載）", "All owners (joint text)"),
+    "sample.badge": ("サンプル", "Sample"),
+}
+
+
+def t(msg_id: str, lang: str = "ja", **params: Any) -> str:
+    """Render message `msg_id` in `lang` ("ja" or "en"); unknown ids render as the id itself."""
+    pair = CATALOGUE.get(msg_id)
+    if pair is None:
+        return msg_id
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text

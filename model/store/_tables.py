@@ -1,0 +1,151 @@
+"""Table definitions. Reference tables mirror the seed schemas; history tables are append-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandera.pandas as pa
+import sqlalchemy as sa
+
+from model.schemas import TABLES
+
+metadata = sa.MetaData()
+
+# Reference tables: replaced as a whole when the seed data set changes (they are the strategy's text and
+# vocabulary, not reported values). Their primary keys:
+_REFERENCE_KEYS: dict[str, tuple[str, ...]] = {
+    "sources": ("source_id",),
+    "ministries": ("code",),
+    "pillars": ("pillar_id",),
+    "areas": ("area_id",),
+    "actions": ("action_id",),
+    "bullets": ("bullet_id",),
+    "goals": ("id",),
+    "milestones_status": ("goal_id",),
+    "coop_areas": ("code",),
+    "agreements": ("agreement_id",),
+    "agreement_areas": ("agreement_id", "seq", "area_code"),
+    "events": ("event_id",),
+}
+
+
+def _column_type(annotation: str) -> type[sa.types.TypeEngine[Any]]:
+    text = annotation.lower()
+    if "bool" in text:
+        return sa.Boolean
+    if "int" in text:
+        return sa.Integer
+    if "float" in text:
+        return sa.Float
+    return sa.Text
+
+
+def _reference_table(name: str, schema: type[pa.DataFrameModel]) -> sa.Table:
+    keys = _REFERENCE_KEYS[name]
+    cols = []
+    for col_name, annotation in schema.__annotations__.items():
+        if col_name == "Config":
+            continue
+        cols.append(
+            sa.Column(
+                col_name,
+                _column_type(str(annotation)),
+                primary_key=col_name in keys,
+                nullable=col_name not in keys,
+            )
+        )
+    return sa.Table(f"ref_{name}", metadata, *cols)
+
+
+reference: dict[str, sa.Table] = {
+    name: _reference_table(name, schema) for name, schema in TABLES.items() if name in _REFERENCE_KEYS
+}
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+# One row per change set: the seed load, a ministry upload, a withdrawal, a secretariat edit.
+submissions = sa.Table(
+    "submissions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # seed | upload | withdrawal | manual
+    sa.Column("ministry_code", sa.String(16)),
+    sa.Column("fiscal_year", sa.Integer),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("file_name", sa.Text),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("base_version", sa.Integer),  # the store version the uploaded template was made from
+    sa.Column("n_added", sa.Integer, nullable=False, default=0),
+    sa.Column("n_changed", sa.Integer, nullable=False, default=0),
+    sa.Column("n_unchanged", sa.Integer, nullable=False, default=0),
+    sa.Column("outcome", sa.String(16), nullable=False),  # committed | withdrawn
+    sa.Column("withdraws_id", sa.Integer, sa.ForeignKey("submissions.id")),
+    sa.Column("note", sa.Text),
+)
+
+submission_files = sa.Table(
+    "submission_files",
+    metadata,
+    sa.Column("submission_id", sa.Integer, sa.ForeignKey("submissions.id"), primary_key=True),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+)
+
+# Follow-up entries: action × fiscal year × ministry. Every change is a new row; the current state is the
+# newest row per key. `deleted` marks an entry removed (e.g. by withdrawing the submission that added it).
+followup_versions = sa.Table(
+    "followup_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action_id", sa.String(32), nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("ministry_code", sa.String(16), nullable=False),  # JOINT = published joint text
+    sa.Column("progress_ja", sa.Text),
+    sa.Column("next_ja", sa.Text),
+    sa.Column("status", sa.String(16)),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+    sa.Column("submission_id", sa.Integer, sa.ForeignKey("submissions.id"), nullable=False),
+    sa.Index("ix_followup_key", "action_id", "fiscal_year", "ministry_code", "id"),
+)
+
+# KPI observations: goal × date. Same append-only rule.
+kpi_versions = sa.Table(
+    "kpi_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("goal_id", sa.String(64), nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),  # ISO date
+    sa.Column("obs_id", sa.String(64)),
+    sa.Column("metric", sa.String(64)),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("value", sa.Float),
+    sa.Column("unit", sa.String(32)),
+    sa.Column("sample", sa.Boolean, nullable=False, default=False),
+    sa.Column("source", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+    sa.Column("submission_id", sa.Integer, sa.ForeignKey("submissions.id"), nullable=False),
+    sa.Index("ix_kpi_key", "goal_id", "date", "id"),
+)
+
+# Secretariat status override per goal (append-only; the newest row counts, status NULL clears it).
+status_overrides = sa.Table(
+    "status_overrides",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("goal_id", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16)),
+    sa.Column("reason", sa.Text),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
+FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
+KPI_KEY = ("goal_id", "date")
+KPI_VALUES = ("obs_id", "metric", "date_precision", "value", "unit", "sample", "source", "note")

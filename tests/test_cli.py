@@ -1,0 +1,113 @@
+"""`python -m model`: init, status, kpi, --help; errors are one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, db: Path | None = None, url: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ}
+    env.pop("DATABASE_URL", None)
+    if url:
+        env["DATABASE_URL"] = url
+    if db:
+        env["QF_SQLITE_PATH"] = str(db)
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "cli.sqlite3"
+    assert run("init", db=path).returncode == 0
+    return path
+
+
+def test_status_json_reports_the_strategy_and_ministry_counts(db: Path) -> None:
+    """18 tagged actions in 14 sub-areas, 23 reportable rows, per-ministry counts as tagged."""
+    out = run("status", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["strategy"] == {
+        "pillars": 5,
+        "areas": 14,
+        "tagged_actions": 18,
+        "sub_rows": 7,
+        "reportable_rows": 23,
+    }
+    tagged = {code: m["tagged_actions"] for code, m in report["ministries"].items()}
+    assert tagged == {"MIC": 18, "MEXT": 18, "METI": 18, "CSTI": 15, "MOFA": 3, "CAS": 3, "IPHQ": 2}
+    assert report["ministries"]["MEXT"]["tag"] == "文"
+    assert report["fiscal_years"]["2020"]["entries"] == 23
+    assert report["kpi_observations"]["sample"] == 12
+
+
+def test_init_twice_reports_unchanged(db: Path) -> None:
+    """Idempotent from the command line too."""
+    out = run("--lang", "en", "init", db=db)
+    assert out.returncode == 0 and "nothing changed" in out.stdout
+
+
+def test_kpi_json_has_status_and_projection(db: Path) -> None:
+    """The sample users series is assessed with a status, a projected year and the sample flag."""
+    out = run("kpi", "--json", "--as-of", "2026-03-31", db=db)
+    rows = {r["goal_id"]: r for r in json.loads(out.stdout)}
+    users = rows["H-USERS"]
+    assert users["sample"] is True
+    assert users["status"] in {"on_track", "moderate", "limited", "deteriorating"}
+    assert isinstance(users["projected_year"], int)
+    assert rows["G-3-1"]["status"] == "achieved"
+
+
+def test_kpi_table_text_in_english(db: Path) -> None:
+    """--lang after the command works and switches every label."""
+    out = run("kpi", "--lang", "en", db=db)
+    assert out.returncode == 0
+    assert "Sample" in out.stdout and "サンプル" not in out.stdout
+
+
+@pytest.mark.parametrize("command", ["init", "status", "kpi"])
+def test_every_command_has_help(command: str) -> None:
+    """--help describes each command."""
+    out = run(command, "--help")
+    assert out.returncode == 0 and "usage: python -m model " + command in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "url", "needle"),
+    [
+        (("status",), "nonsense://", "DATABASE_URL"),
+        (("status",), "postgresql+psycopg://postgres@127.0.0.1:1/none", "接続できません"),
+        (("kpi", "--as-of", "来月"), None, "来月"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(
+    tmp_path: Path, args: tuple[str, ...], url: str | None, needle: str
+) -> None:
+    """A bad URL, an unreachable server, a bad date: one line on stderr, exit 1, no traceback."""
+    out = run(*args, db=tmp_path / "x.sqlite3", url=url)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert needle in out.stderr
+
+
+def test_status_before_init_asks_for_init(tmp_path: Path) -> None:
+    """An empty database is not an error trace: it says to run init."""
+    out = run("status", db=tmp_path / "empty.sqlite3")
+    assert out.returncode == 1 and "python -m model init" in out.stderr
