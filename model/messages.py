@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from model.messages_exports import MESSAGES as _EXPORTS
+from model.messages_reporting import MESSAGES as _REPORTING
+from model.messages_views import MESSAGES as _VIEWS
+
 LANGS = ("ja", "en")
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -88,6 +92,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ministry.joint": ("各府省（共同記載）", "All owners (joint text)"),
     "sample.badge": ("サンプル", "Sample"),
 }
+
+
+# Each capability keeps its sentences in its own module; an id may be defined only once.
+for _part in (_VIEWS, _REPORTING, _EXPORTS):
+    _clash = set(_part) & set(CATALOGUE)
+    if _clash:
+        raise RuntimeError(f"message ids defined twice: {sorted(_clash)}")
+    CATALOGUE.update(_part)
 
 
 def t(msg_id: str, lang: str = "ja", **params: Any) -> str:
