@@ -145,6 +145,21 @@ status_overrides = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Collection rounds: the secretariat opens one per fiscal year, then closes it. Rows are updated in place
+# (open → closed) because a round is a setting, not reported data; who changed it and when is kept.
+rounds = sa.Table(
+    "rounds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fiscal_year", sa.Integer, nullable=False, unique=True),
+    sa.Column("deadline", sa.Date),
+    sa.Column("status", sa.String(8), nullable=False),  # open | closed
+    sa.Column("opened_by", sa.String(128), nullable=False),
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("closed_by", sa.String(128)),
+    sa.Column("closed_at", sa.DateTime(timezone=True)),
+)
+
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")

@@ -1,0 +1,1 @@
+"""The ministry reporting cycle: collection rounds, templates, upload validation, preview, commit, history."""
