@@ -1,0 +1,272 @@
+"""The follow-up table as the secretariat reviews it: entries placed in the strategy's structure
+(pillar → sub-area → 取組), filters, full-text search, 再掲 links, per-ministry completeness, history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from model.store import Store
+from model.store._store import JOINT
+from model.strategy import action_owners, registry
+
+FU_STATUSES = ("完了", "順調", "一部遅延", "遅延", "未着手")
+NO_STATUS = "none"  # filter value and message suffix for an entry without status (未設定)
+_REPEAT = re.compile(r"[（(]再掲[）)]")
+_BULLET_START = ("○", "〇", "◯")
+
+STRUCTURE_COLUMNS = [
+    "action_id",
+    "order",
+    "pillar_id",
+    "pillar_ja",
+    "pillar_en",
+    "area_id",
+    "area_no",
+    "area_ja",
+    "area_en",
+    "area_goal_ja",
+    "parent_id",
+    "sub_label",
+    "title_ja",
+    "parent_title_ja",
+    "ministries_tag",
+    "reportable",
+]
+
+
+def structure(store: Store) -> pd.DataFrame:
+    """Every action with its sub-area, pillar, ＜目標＞ and the 【…】 tag it is reported under."""
+    actions = store.table("actions").reset_index(drop=True)
+    areas = store.table("areas").rename(
+        columns={"no": "area_no", "name_ja": "area_ja", "name_en": "area_en", "goal_ja": "area_goal_ja"}
+    )
+    pillars = store.table("pillars").rename(columns={"name_ja": "pillar_ja", "name_en": "pillar_en"})
+    titles = actions.set_index("action_id")["title_ja"]
+    tags = actions.set_index("action_id")["ministries_tag"]
+    out = actions.assign(order=range(len(actions)))
+    sub = out["parent_id"].notna()
+    out["parent_title_ja"] = out["parent_id"].map(lambda p: titles.get(p) if isinstance(p, str) else None)
+    out.loc[sub, "ministries_tag"] = out.loc[sub, "parent_id"].map(tags)
+    out = out.merge(
+        areas[["area_id", "pillar_id", "area_no", "area_ja", "area_en", "area_goal_ja"]], on="area_id"
+    )
+    out = out.merge(pillars[["pillar_id", "pillar_ja", "pillar_en"]], on="pillar_id")
+    out["reportable"] = out["reportable"].astype(bool)
+    return out.sort_values("order")[STRUCTURE_COLUMNS].reset_index(drop=True)
+
+
+def owners(store: Store) -> pd.DataFrame:
+    """action_id × ministry_code of every owning ministry (sub rows inherit the parent's tag)."""
+    return action_owners(store.table("actions"), registry(store))
+
+
+def entries(store: Store, fiscal_year: int | None = None) -> pd.DataFrame:
+    """Current follow-up entries in structure order, with pillar, sub-area and owners' tag."""
+    fu = store.followup(fiscal_year)
+    merged = fu.merge(structure(store), on="action_id", how="left")
+    merged["status_key"] = merged["status"].map(lambda s: s if isinstance(s, str) and s else NO_STATUS)
+    return merged.sort_values(["fiscal_year", "order", "ministry_code"]).reset_index(drop=True)
+
+
+def fiscal_years(store: Store) -> list[int]:
+    """Fiscal years that have follow-up entries, newest first."""
+    years = store.followup()["fiscal_year"]
+    return sorted({int(y) for y in years}, reverse=True)
+
+
+def normalise(text: str) -> str:
+    """For searching: NFKC (full-width → half-width), case-folded, all whitespace removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@dataclass(frozen=True)
+class Filters:
+    pillar: int | None = None
+    area: str | None = None
+    ministry: str | None = None  # a ministry code; JOINT entries match every owner
+    fiscal_year: int | None = None
+    status: str | None = None  # one of FU_STATUSES, or NO_STATUS
+    query: str = ""
+
+
+def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Entries matching every filter; the query's words (space-separated) must all occur somewhere in
+    the 取組, 進捗 or 次年度以降 text (full-/half-width and case insensitive)."""
+    out = df
+    if f.fiscal_year is not None:
+        out = out[out["fiscal_year"] == f.fiscal_year]
+    if f.pillar is not None:
+        out = out[out["pillar_id"] == f.pillar]
+    if f.area is not None:
+        out = out[out["area_id"] == f.area]
+    if f.ministry is not None:
+        owned: set[str] = set()
+        if owner_map is not None:
+            owned = set(owner_map.loc[owner_map["ministry_code"] == f.ministry, "action_id"])
+        joint_owned = (out["ministry_code"] == JOINT) & out["action_id"].isin(owned)
+        out = out[(out["ministry_code"] == f.ministry) | joint_owned]
+    if f.status is not None:
+        out = out[out["status_key"] == f.status]
+    words = [normalise(w) for w in f.query.split()]
+    if words:
+        hay = (
+            out["title_ja"].fillna("")
+            + "\n"
+            + out["parent_title_ja"].fillna("")
+            + "\n"
+            + out["progress_ja"].fillna("")
+            + "\n"
+            + out["next_ja"].fillna("")
+        ).map(normalise)
+        mask = pd.Series(True, index=out.index)
+        for w in words:
+            mask &= hay.str.contains(w, regex=False)
+        out = out[mask]
+    return out.reset_index(drop=True)
+
+
+def split_bullets(text: str | None) -> list[str]:
+    """A 進捗 / 次年度 cell as its ○ bullets; lines without ○ continue the bullet before them."""
+    if not text:
+        return []
+    items: list[str] = []
+    for line in str(text).split("\n"):
+        if not line.strip():
+            continue
+        if line.lstrip().startswith(_BULLET_START) or not items:
+            items.append(line)
+        else:
+            items[-1] += "\n" + line
+    return items
+
+
+def is_repeat(bullet: str) -> bool:
+    return bool(_REPEAT.search(bullet))
+
+
+def _key(bullet: str) -> str:
+    return normalise(_REPEAT.sub("", bullet)).lstrip("○〇◯")
+
+
+def repeat_links(df: pd.DataFrame) -> dict[tuple[str, int, str, str, int], str]:
+    """For every （再掲） bullet of the given entries: the action_id of the original bullet (the first
+    non-repeat bullet with the same text in the same fiscal year, in structure order).
+
+    Key: (action_id, fiscal_year, ministry_code, column, bullet index)."""
+    originals: dict[tuple[int, str], str] = {}
+    ordered = df.sort_values(["fiscal_year", "order"])
+    records = ordered.to_dict("records")
+    for r in records:
+        for column in ("progress_ja", "next_ja"):
+            for b in split_bullets(r[column]):
+                if not is_repeat(b):
+                    originals.setdefault((int(r["fiscal_year"]), _key(b)), str(r["action_id"]))
+    links: dict[tuple[str, int, str, str, int], str] = {}
+    for r in records:
+        for column in ("progress_ja", "next_ja"):
+            for i, b in enumerate(split_bullets(r[column])):
+                if is_repeat(b):
+                    found = originals.get((int(r["fiscal_year"]), _key(b)))
+                    if found is not None and found != r["action_id"]:
+                        key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
+                        links[key] = found
+    return links
+
+
+def entry_history(store: Store, action_id: str, fiscal_year: int, ministry_code: str) -> pd.DataFrame:
+    """Every version of one entry, oldest first, with who submitted it and when."""
+    return store.history(
+        "followup", action_id=action_id, fiscal_year=fiscal_year, ministry_code=ministry_code
+    ).reset_index(drop=True)
+
+
+def status_by_pillar(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Entries of a fiscal year counted by pillar × status (columns FU_STATUSES + NO_STATUS)."""
+    df = entries(store, fiscal_year)
+    pillars = store.table("pillars")
+    counts = df.groupby(["pillar_id", "status_key"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=pillars["pillar_id"], columns=[*FU_STATUSES, NO_STATUS], fill_value=0)
+    counts = counts.fillna(0).astype(int)
+    counts.index.name = "pillar_id"
+    return counts
+
+
+def completeness(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Per ministry: reportable rows it co-owns, how many have an entry for the year (its own, or the
+    joint published text), and its last submission for that year."""
+    st = structure(store)
+    rep = set(st.loc[st["reportable"], "action_id"])
+    own = owners(store)
+    own = own[own["action_id"].isin(rep)]
+    fu = store.followup(fiscal_year)
+    joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
+    subs = store.submissions()
+    subs = subs[(subs["fiscal_year"] == fiscal_year) & (subs["kind"] != "seed")]
+    rows = []
+    for m in registry(store):
+        mine = set(own.loc[own["ministry_code"] == m.code, "action_id"])
+        if not mine:
+            continue
+        own_entries = set(fu.loc[fu["ministry_code"] == m.code, "action_id"])
+        reported = mine & (own_entries | joint)
+        last = subs.loc[subs["ministry_code"] == m.code, "created_at"]
+        rows.append(
+            {
+                "ministry_code": m.code,
+                "name_ja": m.name_ja,
+                "name_en": m.name_en,
+                "short_en": m.short_en,
+                "tag": m.tag,
+                "owned": len(mine),
+                "reported": len(reported),
+                "missing": len(mine - reported),
+                "pct": 100.0 * len(reported) / len(mine),
+                "last_submission": None if last.empty else last.max(),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "ministry_code",
+            "name_ja",
+            "name_en",
+            "short_en",
+            "tag",
+            "owned",
+            "reported",
+            "missing",
+            "pct",
+            "last_submission",
+        ],
+    )
+
+
+def ministry_actions(store: Store, ministry_code: str, fiscal_year: int) -> pd.DataFrame:
+    """The reportable rows a ministry co-owns, each with its entry for the year (own or joint) if any."""
+    st = structure(store)
+    own = owners(store)
+    ids = set(own.loc[own["ministry_code"] == ministry_code, "action_id"])
+    rows = st[st["reportable"] & st["action_id"].isin(ids)]
+    fu = store.followup(fiscal_year)
+    fu = fu[fu["ministry_code"].isin([ministry_code, JOINT])]
+    # the ministry's own entry wins over the joint text
+    fu = fu.assign(_rank=(fu["ministry_code"] == JOINT).astype(int)).sort_values("_rank")
+    fu = fu.drop_duplicates("action_id")
+    cols = ["action_id", "ministry_code", "status", "user_name", "created_at", "progress_ja", "next_ja"]
+    out = rows.merge(fu[cols], on="action_id", how="left")
+    out["has_entry"] = out["ministry_code"].notna()
+    out["status_key"] = out["status"].map(lambda s: s if isinstance(s, str) and s else NO_STATUS)
+    return out.reset_index(drop=True)
+
+
+def as_of_fiscal_year(store: Store, as_of: dt.date) -> int | None:
+    """The newest fiscal year with entries that has started by `as_of` (None when there is none)."""
+    start = as_of.year if as_of.month >= 4 else as_of.year - 1
+    years = [y for y in fiscal_years(store) if y <= start]
+    return years[0] if years else None
