@@ -41,6 +41,8 @@ KPI_COLOURS = {
     "no_data": "#bababa",
     "no_target": "#7b8fa6",
 }
+# Text on white needs darker shades than bars do.
+KPI_TEXT_COLOURS = {**KPI_COLOURS, "on_track": "#2d7a35", "moderate": "#8a6100", "no_data": "#6b7280"}
 FU_COLOURS = {
     "完了": "#1b7837",
     "順調": "#5aae61",
@@ -110,75 +112,88 @@ def finish(
     lang: str,
     sample: bool = False,
     height: int = HEIGHT,
+    left: int = 80,
+    bottom_extra: int = 0,
 ) -> go.Figure:
-    """Title, legend, source line, as-of date and the sample mark, inside the figure."""
+    """Title, legend, source line, as-of date and the sample mark, inside the figure.
+
+    `left` is the left margin in pixels, fixed (no automargin) so that the furniture anchored to the
+    plot can be shifted to the figure's left edge; charts with long category labels pass `label_margin`.
+    """
     src = t("fig.source", lang, text=source)
-    lines = _wrap(src, 95 if lang == "ja" else 150)
+    lines = _wrap(src, 72 if lang == "ja" else 125)
     n_lines = lines.count("<br>") + 1
-    bottom = 95 + 16 * (n_lines - 1)
+    bottom = 95 + 16 * (n_lines - 1) + bottom_extra
+    top = 130 if sample else 105
     fig.update_layout(
         title={
             "text": title,
             "x": 0.01,
             "xanchor": "left",
-            "y": 0.97,
+            "xref": "container",
+            "yref": "container",
+            "y": 1,
             "yanchor": "top",
+            "pad": {"t": 14},
             "font": {"size": 19},
         },
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2937"},
         width=WIDTH,
         height=height,
-        margin={"l": 80, "r": 40, "t": 105, "b": bottom},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        margin={"l": left, "r": 40, "t": top, "b": bottom},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT_FAMILY}},
         meta={"chart": name, "source": src, "as_of": as_of.isoformat(), "sample": sample, "lang": lang},
     )
-    fig.update_xaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=True)
-    fig.update_yaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=True)
-    fig.add_annotation(
-        text=lines,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-(bottom - 22 - 16 * (n_lines - 1)),
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": "#4b5563"},
-        name="source",
-    )
-    fig.add_annotation(
-        text=as_of_text(as_of, lang),
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=0,
-        xanchor="right",
-        yanchor="top",
-        yshift=-(bottom - 22 - 16 * (n_lines - 1)),
-        showarrow=False,
-        font={"size": 11, "color": "#4b5563"},
-        name="as_of",
-    )
-    if sample:
+    fig.update_xaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=False)
+    fig.update_yaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=False)
+    to_edge = -(left - 10)  # from the plot's left edge to the figure's
+    shift = -(bottom - 22 - 16 * (n_lines - 1))
+    for text, x, anchor, ann_name in (
+        (lines, 0, "left", "source"),
+        (as_of_text(as_of, lang), 1, "right", "as_of"),
+    ):
         fig.add_annotation(
-            text=f"<b>{t('sample.badge', lang)}</b>　{t('fig.sample', lang)}",
+            text=text,
             xref="paper",
             yref="paper",
-            x=1,
+            x=x,
+            y=0,
+            xanchor=anchor,
+            yanchor="top",
+            yshift=shift,
+            showarrow=False,
+            align="left",
+            font={"size": 11, "color": "#4b5563"},
+            xshift=to_edge if x == 0 else 0,
+            name=ann_name,
+        )
+    if sample:
+        # Its own row under the title, above the legend (the legend grows upwards from the plot).
+        fig.add_annotation(
+            text=f"<b>{t('sample.badge', lang)}</b>｜{t('fig.sample', lang)}",
+            xref="paper",
+            yref="paper",
+            x=0,
             y=1,
-            xanchor="right",
-            yanchor="bottom",
-            yshift=38,
+            xanchor="left",
+            yanchor="top",
+            yshift=top - 46,
+            xshift=to_edge,
             showarrow=False,
             font={"size": 12, "color": SAMPLE_RED},
             bordercolor=SAMPLE_RED,
             borderwidth=1.5,
-            borderpad=4,
+            borderpad=3,
             bgcolor="#fff5f5",
             name="sample",
         )
@@ -200,6 +215,12 @@ def empty(fig: go.Figure, message: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
+
+
+def label_margin(labels: list[str], size: int = 13, axis_title: bool = False) -> int:
+    """A left margin (px) wide enough for the longest category label (CJK characters count double)."""
+    widest = max((sum(size if ord(c) > 0x2E7F else size * 0.58 for c in lab) for lab in labels), default=0)
+    return int(min(520, max(80, widest + 24 + (28 if axis_title else 0))))
 
 
 def short(text: str, n: int = 26) -> str:
@@ -322,11 +343,11 @@ def goal_trajectory(
             xanchor="left",
             yanchor="top",
             showarrow=False,
-            font={"size": 12, "color": KPI_COLOURS.get(a.status, "#333")},
+            font={"size": 12, "color": KPI_TEXT_COLOURS.get(a.status, "#1f2937")},
             bgcolor="rgba(255,255,255,0.85)",
             name="status",
         )
-    fig.update_xaxes(title_text=t("fig.axis.date", lang), tickformat="%Y")
+    fig.update_xaxes(title_text=t("fig.axis.date", lang), tickformat="%Y", dtick="M12")
     fig.update_yaxes(title_text=t("fig.axis.value", lang, unit=unit_label), rangemode="tozero")
     if not len(obs) and target.value is None:
         empty(fig, t("fig.empty", lang))
@@ -399,6 +420,7 @@ def kpi_progress(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         as_of=as_of,
         lang=lang,
         sample=bool(table["sample"].any()),
+        left=label_margin(labels),
     )
 
 
@@ -522,6 +544,7 @@ def reporting_completeness(
     return finish(
         fig,
         name="reporting-completeness",
+        left=label_margin(y),
         title=t("fig.completeness.title", lang, fy=format_fy(fy, lang)),
         source=t("fig.completeness.source", lang, fy=format_fy(fy, lang)),
         as_of=as_of,
@@ -621,13 +644,16 @@ def milestones_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         name="today",
     )
     fig.update_yaxes(categoryorder="array", categoryarray=order, tickfont={"size": 11})
-    fig.update_xaxes(tickformat="%Y", dtick="M24")
+    years = [d.year for d in dated["when"]] + [as_of.year]
+    span = (max(years) - min(years)) if years else 0
+    fig.update_xaxes(tickformat="%Y", dtick="M60" if span > 15 else "M12")
     if dated.empty:
         empty(fig, t("fig.empty", lang))
     sources = ["002_0b8f793090f15519.txt", "004_7abb3883c8ff2d47.txt"]
     return finish(
         fig,
         name="milestones-timeline",
+        left=label_margin(order, 11),
         title=t("fig.milestones.title", lang),
         source="; ".join(source_label(store, s, lang) for s in sources),
         as_of=as_of,
@@ -671,12 +697,13 @@ def agreements_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         categoryorder="array",
         categoryarray=list(dict.fromkeys(ag[partner_col]))[::-1],
     )
-    fig.update_xaxes(tickformat="%Y", range=["2019-01-01", f"{max(as_of.year, 2026) + 1}-01-01"])
+    fig.update_xaxes(tickformat="%Y", dtick="M12", range=["2019-01-01", f"{max(as_of.year, 2026) + 1}-01-01"])
     if ag.empty:
         empty(fig, t("fig.empty", lang))
     return finish(
         fig,
         name="agreements-timeline",
+        left=label_margin(list(ag[partner_col]), axis_title=True),
         title=t("fig.agreements.title", lang),
         source="; ".join(dict.fromkeys(source_label(store, s.split(" ")[0], lang) for s in ag["source"])),
         as_of=as_of,
@@ -691,7 +718,7 @@ def partner_area_heatmap(store: Store, lang: str, as_of: dt.date) -> go.Figure:
     ag = international.agreements_table(store)
     partners = ag.drop_duplicates("partner_ja").set_index("partner_ja")
     name_col = "name_en" if lang == "en" else "name_ja"
-    x = [short(str(vocab.loc[c, name_col]), 12 if lang == "ja" else 22) for c in matrix.columns]
+    x = [_wrap(str(vocab.loc[c, name_col]), 6 if lang == "ja" else 13) for c in matrix.columns]
     y = [partners.loc[p, "partner_en"] if lang == "en" else p for p in matrix.index]
     z = matrix.to_numpy()
     fig = go.Figure(
@@ -712,11 +739,13 @@ def partner_area_heatmap(store: Store, lang: str, as_of: dt.date) -> go.Figure:
             hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
         )
     )
-    fig.update_xaxes(tickangle=-35, showgrid=False)
+    fig.update_xaxes(tickangle=0, showgrid=False, tickfont={"size": 11})
     fig.update_yaxes(autorange="reversed", showgrid=False)
     return finish(
         fig,
         name="partner-area-matrix",
+        bottom_extra=max(0, 16 * max(lab.count("<br>") for lab in x) - 20),
+        left=label_margin([str(v) for v in y]),
         title=t("fig.matrix.title", lang),
         source="; ".join(dict.fromkeys(source_label(store, s.split(" ")[0], lang) for s in ag["source"])),
         as_of=as_of,
@@ -742,8 +771,8 @@ def events_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         sub = ev[ev["kind"] == kind]
         label = t(f"evkind.{kind}", lang)
         texts = [
-            _meeting_no(eid, lang) if kind == "mdq" else short(n, 16 if lang == "ja" else 26)
-            for eid, n in zip(sub["event_id"], sub[name_col], strict=True)
+            _meeting_no(eid, lang) if kind == "mdq" else format_date(d, lang, str(p))
+            for eid, d, p in zip(sub["event_id"], sub["date_start"], sub["date_precision"], strict=True)
         ]
         fig.add_trace(
             go.Scatter(
@@ -759,13 +788,14 @@ def events_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
                 hovertemplate="%{customdata}<br>%{x|%Y-%m-%d}<extra></extra>",
             )
         )
-    fig.update_xaxes(tickformat="%Y", range=["2022-01-01", f"{max(as_of.year, 2025) + 1}-01-01"])
+    fig.update_xaxes(tickformat="%Y", dtick="M12", range=["2022-01-01", f"{max(as_of.year, 2025) + 1}-01-01"])
     fig.update_yaxes(showgrid=False)
     if ev.empty:
         empty(fig, t("fig.empty", lang))
     return finish(
         fig,
         name="events-timeline",
+        left=label_margin([t(f"evkind.{k}", lang) for k in ev["kind"].unique()]),
         title=t("fig.events.title", lang),
         source=source_label(store, "000_943a11964a29e374.txt", lang),
         as_of=as_of,
@@ -827,7 +857,7 @@ def frameworks_goal(store: Store, lang: str, as_of: dt.date) -> go.Figure:
             name="deadline",
         )
     fig.update_yaxes(title_text=t("fig.frameworks.axis", lang), rangemode="tozero", dtick=1)
-    fig.update_xaxes(tickformat="%Y", range=["2019-06-01", f"{max(as_of.year, 2026) + 1}-01-01"])
+    fig.update_xaxes(tickformat="%Y", dtick="M12", range=["2019-06-01", f"{max(as_of.year, 2026) + 1}-01-01"])
     if fw.empty:
         empty(fig, t("fig.empty", lang))
     srcs = ["002_0b8f793090f15519.txt 2.(1)", "000_943a11964a29e374.txt", "003_f21fe25c61de0137.txt"]
