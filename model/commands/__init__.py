@@ -3,5 +3,6 @@
 from types import ModuleType
 
 from model.commands import core
+from model.commands import reporting as reporting_cmds
 
-MODULES: list[ModuleType] = [core]
+MODULES: list[ModuleType] = [core, reporting_cmds]

@@ -35,7 +35,12 @@ def _row_to_round(row: sa.RowMapping) -> Round:
 def get_round(store: Store, fiscal_year: int) -> Round | None:
     store.require_initialised()
     with store.read() as conn:
-        row = conn.execute(sa.select(rounds).where(rounds.c.fiscal_year == fiscal_year)).mappings().first()
+        return round_on(conn, fiscal_year)
+
+
+def round_on(conn: sa.Connection, fiscal_year: int) -> Round | None:
+    """The round of a year, read on a connection already open (e.g. inside a write transaction)."""
+    row = conn.execute(sa.select(rounds).where(rounds.c.fiscal_year == fiscal_year)).mappings().first()
     return _row_to_round(row) if row else None
 
 
@@ -104,3 +109,29 @@ def collection_year(store: Store) -> int:
         return int(open_years.max())
     years = store.followup()["fiscal_year"]
     return int(years.max()) + 1 if len(years) else dt.date.today().year
+
+
+def round_progress(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Per ministry: the reportable rows it owes for the year, how many have arrived, which are missing."""
+    from model.reporting.owners import owned_action_ids  # owners imports strategy, which imports store
+    from model.strategy import registry
+
+    entries = store.followup(fiscal_year)
+    rows = []
+    for m in registry(store):
+        owed = sorted(owned_action_ids(store, m.code))
+        got = set(entries.loc[entries["ministry_code"] == m.code, "action_id"])
+        arrived = [a for a in owed if a in got]
+        rows.append(
+            {
+                "ministry_code": m.code,
+                "tag": m.tag,
+                "name_ja": m.name_ja,
+                "name_en": m.name_en,
+                "owed": len(owed),
+                "arrived": len(arrived),
+                "missing": [a for a in owed if a not in got],
+                "complete": len(arrived) == len(owed),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -164,3 +164,35 @@ FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")
 KPI_VALUES = ("obs_id", "metric", "date_precision", "value", "unit", "sample", "source", "note")
+
+# --- reporting cycle (users, secretariat assessments) ---------------------------------------------------
+# Local accounts of the embedded default. Passwords are argon2 hashes (model/auth.py); an OIDC user is a row
+# with no password whose name is the e-mail the identity provider gives.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(128), nullable=False, unique=True),
+    sa.Column("role", sa.String(16), nullable=False),  # secretariat | editor | viewer
+    sa.Column("ministry_code", sa.String(16)),  # editors only
+    sa.Column("password_hash", sa.Text),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(128), nullable=False),
+)
+
+# The secretariat's own assessment of a follow-up entry, kept apart from the status the ministry reported.
+# Append-only: the newest row per entry counts.
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action_id", sa.String(32), nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16)),
+    sa.Column("comment", sa.Text),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_assessment_key", "action_id", "fiscal_year", "ministry_code", "id"),
+)

@@ -1,0 +1,215 @@
+"""An uploaded spreadsheet, checked before any parser sees it, then read with calamine into plain grids.
+
+Order matters: extension, size, magic bytes, container (zip entries and their declared sizes, OLE
+directory), then parsing with every parser exception turned into a Problem. A hostile file therefore
+costs at most a zip directory read before it is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import python_calamine as pc
+
+from model.messages import t
+from model.report import Problem
+
+ACCEPTED = (".xlsx", ".xls", ".ods")
+MACRO_EXTENSIONS = (".xlsm", ".xlsb", ".xltm", ".xlam")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+# A worksheet formula element (<f>, <f t="shared" …/>, with or without a namespace prefix).
+_XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+FILE_SHEET = "（ファイル）"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an upload may weigh. A follow-up template is a few hundred kB; these leave ample room."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_uncompressed: int = 200 * 1024 * 1024
+    max_zip_entries: int = 2_000
+    max_rows: int = 20_000
+    max_columns: int = 200
+
+
+LIMITS = Limits()
+
+
+@dataclass
+class Workbook:
+    """The sheets of a file as row lists (None for an empty cell) and where formulas sit."""
+
+    kind: str  # xlsx | xls | ods
+    sheets: dict[str, list[list[Any]]] = field(default_factory=dict)
+    # (sheet, row 1-based, column 1-based) of every cell holding a formula (xlsx and ods)
+    formulas: set[tuple[str, int, int]] = field(default_factory=set)
+
+
+def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
+    return Problem(FILE_SHEET, None, None, t(msg_id, lang, **params))
+
+
+def check_container(data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS) -> list[Problem]:
+    """Everything that can be said about the file without parsing a sheet."""
+    suffix = PurePath(file_name).suffix.lower()
+    if suffix in MACRO_EXTENSIONS:
+        return [_problem(lang, "up.file.macro")]
+    if suffix not in ACCEPTED:
+        return [_problem(lang, "up.file.extension", ext=suffix or "（なし）", accepted=" / ".join(ACCEPTED))]
+    if len(data) > limits.max_bytes:
+        return [_problem(lang, "up.file.too_big", size=_mb(len(data)), limit=_mb(limits.max_bytes))]
+    if len(data) == 0:
+        return [_problem(lang, "up.file.empty")]
+    if data.startswith(OLE_MAGIC):
+        return _check_ole(data, suffix, lang)
+    if not data.startswith(ZIP_MAGIC):
+        return [_problem(lang, "up.file.not_spreadsheet", ext=suffix)]
+    if suffix == ".xls":
+        return [_problem(lang, "up.file.mismatch", ext=suffix)]
+    return _check_zip(data, suffix, lang, limits)
+
+
+def _check_ole(data: bytes, suffix: str, lang: str) -> list[Problem]:
+    # An encrypted .xlsx / .ods is an OLE2 container holding an "EncryptedPackage" stream.
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return [_problem(lang, "up.file.password")]
+    if "_VBA_PROJECT".encode("utf-16-le") in data:
+        return [_problem(lang, "up.file.macro")]
+    if suffix != ".xls":
+        return [_problem(lang, "up.file.mismatch", ext=suffix)]
+    return []
+
+
+def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> list[Problem]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > limits.max_zip_entries:
+                return [_problem(lang, "up.file.too_many_parts", n=len(infos))]
+            declared = sum(i.file_size for i in infos)
+            if declared > limits.max_uncompressed:
+                return [
+                    _problem(lang, "up.file.bomb", size=_mb(declared), limit=_mb(limits.max_uncompressed))
+                ]
+            names = {i.filename for i in infos}
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
+                n.startswith(("Basic/", "Scripts/")) for n in names
+            ):
+                return [_problem(lang, "up.file.macro")]
+            if suffix == ".xlsx":
+                if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                    return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")]
+                if b"macroEnabled" in zf.read("[Content_Types].xml"):
+                    return [_problem(lang, "up.file.macro")]
+            else:
+                if "mimetype" not in names or zf.read("mimetype").strip() != ODS_MIME:
+                    return [_problem(lang, "up.file.mismatch", ext=suffix)]
+                manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                if b"encryption-data" in manifest:
+                    return [_problem(lang, "up.file.password")]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
+        return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
+    return []
+
+
+def read_workbook(
+    data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS
+) -> tuple[Workbook | None, list[Problem]]:
+    """Check the container, then read every sheet with calamine; never raises."""
+    problems = check_container(data, file_name, lang, limits)
+    if problems:
+        return None, problems
+    kind = "xls" if data.startswith(OLE_MAGIC) else PurePath(file_name).suffix.lower().lstrip(".")
+    book = Workbook(kind)
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for meta in wb.sheets_metadata:
+            sheet = wb.get_sheet_by_name(meta.name)
+            if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
+                return None, [
+                    Problem(
+                        meta.name,
+                        None,
+                        None,
+                        t("up.file.too_many_rows", lang, rows=sheet.total_height, limit=limits.max_rows),
+                    )
+                ]
+            book.sheets[meta.name] = sheet.to_python(skip_empty_area=False)
+    except pc.PasswordError:
+        return None, [_problem(lang, "up.file.password")]
+    except Exception as exc:  # any parser failure on a hostile or broken file is the user's problem to fix
+        return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
+    try:
+        if kind == "xlsx":
+            book.formulas = _xlsx_formulas(data)
+        elif kind == "ods":
+            book.formulas = _ods_formulas(data)
+    except Exception as exc:  # same: a file calamine read but openpyxl/defusedxml refuse is broken
+        return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
+    return book, []
+
+
+def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
+    """Cells holding formulas. Fast path: no <f> element in any worksheet means none (calamine only
+    returns cached values, so formulas must be found in the XML)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(_XLSX_FORMULA.search(zf.read(n)) for n in sheets):
+            return set()
+    import openpyxl  # slow, so only when a formula exists somewhere
+
+    out: set[tuple[str, int, int]] = set()
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if getattr(cell, "data_type", None) == "f" or (
+                        isinstance(value, str) and value.startswith("=")
+                    ):
+                        out.add((ws.title, int(cell.row or 0), int(cell.column or 0)))
+    finally:
+        wb.close()
+    return out
+
+
+def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = zf.read("content.xml")
+    if b"table:formula=" not in content:
+        return set()
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+    ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    out: set[tuple[str, int, int]] = set()
+    root = ElementTree.fromstring(content)
+    for table in root.iter(f"{{{ns_table}}}table"):
+        name = table.get(f"{{{ns_table}}}name", "")
+        row_no = 0
+        for row in table.iter(f"{{{ns_table}}}table-row"):
+            row_no += 1
+            col_no = 0
+            for cell in row:
+                repeat = int(cell.get(f"{{{ns_table}}}number-columns-repeated", "1"))
+                if cell.get(f"{{{ns_table}}}formula") is not None:
+                    out.add((name, row_no, col_no + 1))
+                col_no += min(repeat, 10_000)
+            row_no += min(int(row.get(f"{{{ns_table}}}number-rows-repeated", "1")), 100_000) - 1
+    return out
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:160] or type(exc).__name__

@@ -1,0 +1,190 @@
+"""The Excel template a ministry fills: its rows for the round, last year's text, dropdowns, locked ids."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.calendar_ja import era_year, format_fy
+from model.errors import AppError
+from model.format import format_value
+from model.messages import t
+from model.ministries import Ministry
+from model.reporting import layout as L
+from model.reporting.owners import owned_action_ids, owned_goals
+from model.reporting.rounds import get_round
+from model.schemas import FOLLOWUP_STATUSES
+from model.store import Store
+from model.store._store import JOINT
+from model.strategy import registry
+
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+
+
+def template_file_name(ministry: Ministry, fiscal_year: int) -> str:
+    return f"followup_{fiscal_year}_{ministry.code}.xlsx"
+
+
+def make_template(store: Store, ministry: str, fiscal_year: int) -> bytes:
+    """The .xlsx for `ministry` (tag, code or name) and the open round of `fiscal_year`."""
+    m = registry(store).get(ministry)
+    rnd = get_round(store, fiscal_year)
+    if rnd is None:
+        raise AppError("err.round_missing", fiscal_year=fiscal_year)
+    if not rnd.is_open:
+        raise AppError("err.round_closed", fiscal_year=fiscal_year)
+    version = store.version()  # read first: anything committed after this makes the template stale
+    rows = followup_rows(store, m.code, fiscal_year)
+    goals = kpi_rows(store, m.code)
+
+    wb = Workbook()
+    help_ws = wb.active
+    assert help_ws is not None  # a new workbook always has one sheet
+    help_ws.title = L.HELP_SHEET
+    _write_help(help_ws, m, fiscal_year, rnd.deadline)
+    fu = wb.create_sheet(L.FOLLOWUP_SHEET)
+    _write_table(fu, rows, L.FOLLOWUP_REFERENCE, L.FOLLOWUP_FILL, widths=[12, 16, 22, 40, 50, 50, 50, 50, 12])
+    _status_dropdown(fu, len(L.FOLLOWUP_REFERENCE) + 3, len(rows))
+    kpi = wb.create_sheet(L.KPI_SHEET)
+    _write_table(kpi, goals, L.KPI_REFERENCE, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
+    meta = wb.create_sheet(L.META_SHEET)
+    values: dict[str, Any] = {
+        "ministry": m.code,
+        "fiscal_year": fiscal_year,
+        "round_id": rnd.id,
+        "base_version": version,
+        "template_version": L.TEMPLATE_VERSION,
+    }
+    for key in L.META_KEYS:
+        meta.append([key, values[key]])
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    wb.active = 1
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def followup_rows(store: Store, ministry_code: str, fiscal_year: int) -> list[list[Any]]:
+    """One row per reportable row the ministry co-owns: ids, structure, last year's text."""
+    ids = owned_action_ids(store, ministry_code)
+    actions = store.table("actions")
+    areas: dict[Any, Any] = store.table("areas").set_index("area_id").to_dict("index")
+    pillars: dict[Any, Any] = store.table("pillars").set_index("pillar_id").to_dict("index")
+    last = store.followup(fiscal_year - 1)
+    own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
+    joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
+    titles = actions.set_index("action_id")["title_ja"]
+    out: list[list[Any]] = []
+    for a in actions[actions["action_id"].isin(ids)].to_dict("records"):
+        action_id, parent = str(a["action_id"]), a["parent_id"]
+        area = areas[a["area_id"]]
+        pillar = pillars[area["pillar_id"]]
+        title = str(a["title_ja"])
+        if isinstance(parent, str):
+            title = f"{titles[parent]} ／ {title}"
+        prev = own.get(action_id) or joint.get(action_id)
+        out.append(
+            [
+                action_id,
+                f"{area['pillar_id']}. {pillar['name_ja']}",
+                f"({area['no']}) {area['name_ja']}",
+                title,
+                _text(prev, "progress_ja"),
+                _text(prev, "next_ja"),
+                None,
+                None,
+                None,
+            ]
+        )
+    return out
+
+
+def kpi_rows(store: Store, ministry_code: str) -> list[list[Any]]:
+    goals = owned_goals(store, ministry_code)
+    obs = store.kpi_observations().sort_values("date")
+    latest: dict[Any, Any] = obs.groupby("goal_id").tail(1).set_index("goal_id").to_dict("index")
+    out: list[list[Any]] = []
+    for g in goals.to_dict("records"):
+        goal_id, unit = str(g["id"]), str(g["unit"])
+        value: Any = None
+        when: Any = None
+        if goal_id in latest:
+            o = latest[goal_id]
+            value = format_value(float(o["value"]), unit, "ja")
+            when = o["date"].isoformat()
+        out.append([goal_id, g["title_ja"], unit, value, when, None, None, None])
+    return out
+
+
+def _text(row: dict[str, Any] | None, col: str) -> str | None:
+    if row is None:
+        return None
+    value = row[col]
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _write_table(
+    ws: Worksheet, rows: list[list[Any]], reference: tuple[str, ...], fill: tuple[str, ...], widths: list[int]
+) -> None:
+    ws.append([*reference, *fill])
+    for cell in ws[1]:
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.alignment = _WRAP
+    for r in rows:
+        ws.append(r)
+    first_fill = len(reference) + 1
+    for row in ws.iter_rows(min_row=2, max_row=len(rows) + 1):
+        for cell in row:
+            cell.alignment = _WRAP
+            if int(cell.column or 0) >= first_fill:
+                cell.protection = Protection(locked=False)
+                cell.fill = _INPUT_FILL
+    for i, width in enumerate(widths):
+        ws.column_dimensions[chr(ord("A") + i)].width = width
+    ws.freeze_panes = "B2"
+    # Locked reference columns; resizing and filtering stay allowed.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+
+
+def _status_dropdown(ws: Worksheet, status_col: int, n: int) -> None:
+    letter = chr(ord("A") + status_col - 1)
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(FOLLOWUP_STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="状況",
+        error="一覧から選んでください：" + "／".join(FOLLOWUP_STATUSES),
+    )
+    ws.add_data_validation(dv)
+    dv.add(f"{letter}2:{letter}{max(n, 1) + 1}")
+
+
+def _write_help(ws: Worksheet, m: Ministry, fiscal_year: int, deadline: Any) -> None:
+    text = t(
+        "tpl.help",
+        "ja",
+        fy=format_fy(fiscal_year),
+        era=era_year(fiscal_year),
+        ministry=f"{m.name_ja}（{m.code}）",
+        deadline=deadline.isoformat() if deadline else "（未設定）",
+        statuses="／".join(FOLLOWUP_STATUSES),
+    )
+    for line in text.split("\n"):
+        ws.append([line])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 120

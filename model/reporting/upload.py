@@ -1,0 +1,578 @@
+"""Upload → validate → preview: read a filled template, list every problem, show what would change.
+
+Nothing here writes. `check_upload` returns an `Upload` holding the problems (sheet, row, column, what is
+wrong and how to fix it) or, when there are none, the change set and its preview. `commit.py` stores it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from model.calendar_ja import parse_fiscal_year, parse_period
+from model.errors import AppError
+from model.messages import t
+from model.ministries import Ministry
+from model.report import Problem
+from model.reporting import layout as L
+from model.reporting.files import LIMITS, Limits, Workbook, read_workbook
+from model.reporting.owners import goal_owners, owned_action_ids
+from model.reporting.rounds import round_on
+from model.schemas import FOLLOWUP_STATUSES
+from model.store import ChangeSet, Store
+from model.store._store import Store as _StoreImpl
+from model.store._store import _same
+from model.store._tables import (
+    FOLLOWUP_KEY,
+    FOLLOWUP_VALUES,
+    KPI_KEY,
+    KPI_VALUES,
+    followup_versions,
+    kpi_versions,
+    submissions,
+)
+from model.strategy import registry
+
+_HEADER_SCAN = 10  # header row searched among the first rows (a title row or merged cells may sit above)
+
+
+@dataclass
+class Preview:
+    """What committing would do: one row per reported entry, before and after."""
+
+    followup: pd.DataFrame  # action_id, change (added|changed|unchanged), <col>_before, <col>_after
+    kpi: pd.DataFrame  # goal_id, date, change, value_before, value_after
+
+    def counts(self) -> dict[str, int]:
+        both = pd.concat([self.followup["change"], self.kpi["change"]])
+        return {k: int((both == k).sum()) for k in ("added", "changed", "unchanged")}
+
+
+@dataclass
+class Upload:
+    file_name: str
+    content: bytes
+    ministry_code: str
+    lang: str = "ja"
+    fiscal_year: int | None = None
+    round_id: int | None = None
+    base_version: int | None = None
+    followup: list[dict[str, Any]] = field(default_factory=list)
+    kpi: list[dict[str, Any]] = field(default_factory=list)
+    file_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (sheet, key) → row in the file
+    problems: list[Problem] = field(default_factory=list)
+    preview: Preview | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+    def change_set(self, user_name: str) -> ChangeSet:
+        return ChangeSet(
+            kind="upload",
+            user_name=user_name,
+            ministry_code=self.ministry_code,
+            fiscal_year=self.fiscal_year,
+            file_name=self.file_name,
+            sha256=self.sha256,
+            base_version=self.base_version,
+            content=self.content,
+            followup=self.followup,
+            kpi=self.kpi,
+        )
+
+    def report(self) -> dict[str, Any]:
+        """The `--json` form: {"ok", "errors": [{sheet, row, column, message}], "counts"}."""
+        out: dict[str, Any] = {"ok": self.ok, "errors": [p.as_dict() for p in self.problems]}
+        if self.preview is not None:
+            out["counts"] = self.preview.counts()
+        return out
+
+
+def check_upload(
+    store: Store,
+    data: bytes,
+    file_name: str,
+    ministry: str,
+    *,
+    fiscal_year: int | None = None,
+    lang: str = "ja",
+    limits: Limits = LIMITS,
+) -> Upload:
+    """Validate a filled template for `ministry`; never raises for anything wrong with the file."""
+    m = registry(store).get(ministry)
+    up = Upload(file_name=file_name, content=data, ministry_code=m.code, lang=lang)
+    book, problems = read_workbook(data, file_name, lang, limits)
+    if book is None:
+        up.problems = problems
+        return up
+    if not _read_meta(store, book, up, m, fiscal_year):
+        return up
+    assert up.fiscal_year is not None  # set by _read_meta when it returns True
+    _read_followup(store, book, up, m)
+    _read_kpi(store, book, up, m)
+    if not up.problems and not up.followup and not up.kpi:
+        up.problems.append(Problem(L.FOLLOWUP_SHEET, None, None, t("up.nothing", lang)))
+    with store.read() as conn:
+        up.problems += stale_problems(conn, up)
+    if up.ok:
+        up.preview = preview(store, up)
+    return up
+
+
+# --- cells ----------------------------------------------------------------------------------------------
+def _nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as text, trimmed; dashes and blanks that mean "empty" become None. Japanese text keeps its
+    full-width characters (only ids, statuses and numbers are normalised)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        value = int(value) if value.is_integer() else value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = "\n".join(line.rstrip(" \t\u3000") for line in str(value).replace("\r\n", "\n").split("\n"))
+    text = text.strip(" \t\n\u3000")
+    if text in L.EMPTY_MARKS or _nfkc(text) in L.EMPTY_MARKS:
+        return None
+    return text
+
+
+def cell_code(value: Any) -> str | None:
+    """An identifier or vocabulary cell: full-width digits and letters to ASCII."""
+    text = cell_text(value)
+    return None if text is None else _nfkc(text)
+
+
+def _find_header(
+    rows: list[list[Any]], required: tuple[str, ...]
+) -> tuple[int | None, dict[str, int], list[str]]:
+    """(header row index, header → column index, missing required headers)."""
+    for i, row in enumerate(rows[:_HEADER_SCAN]):
+        names: dict[str, int] = {}
+        for j, v in enumerate(row):
+            name = cell_code(v)
+            if name is not None and name not in names:
+                names[name] = j
+        if required[0] in names:
+            return i, names, [c for c in required if c not in names]
+    return None, {}, list(required)
+
+
+def _cell(row: list[Any], col: int | None) -> Any:
+    return row[col] if col is not None and col < len(row) else None
+
+
+# --- metadata, round ------------------------------------------------------------------------------------
+def _read_meta(store: Store, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None) -> bool:
+    lang = up.lang
+    rows = book.sheets.get(L.META_SHEET)
+    if rows is None:
+        up.problems.append(Problem(L.META_SHEET, None, None, t("up.meta.missing", lang)))
+        return False
+    meta = {cell_code(r[0]): r[1] if len(r) > 1 else None for r in rows if r and cell_code(r[0])}
+    found: dict[str, Any] = {}
+    for i, key in enumerate(L.META_KEYS):
+        raw = meta.get(key)
+        try:
+            if key == "ministry":
+                found[key] = registry(store).get(str(cell_code(raw))).code
+            elif key == "fiscal_year":
+                found[key] = parse_fiscal_year(cell_code(raw))
+            elif key == "template_version":
+                found[key] = cell_code(raw)
+            else:
+                found[key] = int(str(cell_code(raw)))
+        except (AppError, ValueError):
+            up.problems.append(Problem(L.META_SHEET, i + 1, key, t("up.meta.bad", lang, key=key, value=raw)))
+    if up.problems:
+        return False
+    up.fiscal_year = int(found["fiscal_year"])
+    up.round_id = int(found["round_id"])
+    up.base_version = int(found["base_version"])
+    if found["template_version"] != L.TEMPLATE_VERSION:
+        up.problems.append(
+            Problem(
+                L.META_SHEET, None, None, t("up.meta.template_version", lang, got=found["template_version"])
+            )
+        )
+    if found["ministry"] != m.code:
+        other = registry(store).get(found["ministry"])
+        up.problems.append(
+            Problem(
+                L.META_SHEET,
+                None,
+                None,
+                t("up.meta.other_ministry", lang, other=other.name_ja, ministry=m.name_ja),
+            )
+        )
+    if expected_fy is not None and up.fiscal_year != expected_fy:
+        up.problems.append(
+            Problem(
+                L.META_SHEET,
+                None,
+                None,
+                t("up.round.wrong_year", lang, fy=up.fiscal_year, expected=expected_fy),
+            )
+        )
+    with store.read() as conn:
+        up.problems += round_problems(conn, up)
+    return not up.problems
+
+
+def round_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
+    assert up.fiscal_year is not None
+    rnd = round_on(conn, up.fiscal_year)
+    if rnd is None:
+        return [Problem(L.META_SHEET, None, None, t("up.round.missing", up.lang, fy=up.fiscal_year))]
+    if rnd.id != up.round_id:
+        return [
+            Problem(
+                L.META_SHEET, None, None, t("up.round.wrong_round", up.lang, got=up.round_id, want=rnd.id)
+            )
+        ]
+    if not rnd.is_open:
+        return [Problem(L.META_SHEET, None, None, t("up.round.closed", up.lang, fy=up.fiscal_year))]
+    return []
+
+
+# --- follow-up sheet ------------------------------------------------------------------------------------
+def _read_followup(store: Store, book: Workbook, up: Upload, m: Ministry) -> None:
+    lang, sheet = up.lang, L.FOLLOWUP_SHEET
+    rows = book.sheets.get(sheet)
+    if rows is None:
+        up.problems.append(Problem(sheet, None, None, t("up.sheet.missing", lang, sheet=sheet)))
+        return
+    header, cols, missing = _find_header(rows, L.FOLLOWUP_REQUIRED)
+    for name in missing:
+        up.problems.append(
+            Problem(
+                sheet, None if header is None else header + 1, name, t("up.col.missing", lang, column=name)
+            )
+        )
+    if header is None or missing:
+        return
+    actions = store.table("actions")
+    known = set(actions["action_id"])
+    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"])
+    owned = owned_action_ids(store, m.code)
+    c_id, c_prog, c_next, c_stat = (cols[c] for c in L.FOLLOWUP_REQUIRED)
+    first_seen: dict[str, int] = {}
+    for i in range(header + 1, len(rows)):
+        row, n = rows[i], i + 1
+        action_id = cell_code(_cell(row, c_id))
+        progress = cell_text(_cell(row, c_prog))
+        nxt = cell_text(_cell(row, c_next))
+        status = cell_code(_cell(row, c_stat))
+        formulas = [
+            name
+            for name, c in ((L.COL_PROGRESS, c_prog), (L.COL_NEXT, c_next), (L.COL_STATUS, c_stat))
+            if (sheet, n, c + 1) in book.formulas
+        ]
+        if action_id is None and progress is None and nxt is None and status is None and not formulas:
+            continue  # blank row
+        for name in formulas:
+            up.problems.append(Problem(sheet, n, name, t("up.row.formula", lang)))
+        if action_id is None:
+            up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.no_id", lang)))
+            continue
+        if action_id not in known:
+            up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.unknown_id", lang, value=action_id)))
+            continue
+        if action_id not in reportable_ids:
+            up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.not_reportable", lang, value=action_id)))
+            continue
+        if action_id not in owned:
+            up.problems.append(
+                Problem(sheet, n, L.COL_ID, t("up.row.not_owned", lang, value=action_id, ministry=m.name_ja))
+            )
+            continue
+        if action_id in first_seen:
+            up.problems.append(
+                Problem(
+                    sheet,
+                    n,
+                    L.COL_ID,
+                    t("up.row.duplicate", lang, value=action_id, first=first_seen[action_id]),
+                )
+            )
+            continue
+        first_seen[action_id] = n
+        up.file_rows[(sheet, action_id)] = n
+        if progress is None and nxt is None and status is None:
+            continue  # the row is not reported this time: left as it is
+        row_ok = not formulas
+        if status is None:
+            up.problems.append(
+                Problem(sheet, n, L.COL_STATUS, t("up.row.required", lang, column=L.COL_STATUS))
+            )
+            row_ok = False
+        elif status not in FOLLOWUP_STATUSES:
+            allowed = "／".join(FOLLOWUP_STATUSES)
+            up.problems.append(
+                Problem(sheet, n, L.COL_STATUS, t("up.row.bad_status", lang, value=status, allowed=allowed))
+            )
+            row_ok = False
+        if progress is None:
+            up.problems.append(
+                Problem(sheet, n, L.COL_PROGRESS, t("up.row.required", lang, column=L.COL_PROGRESS))
+            )
+            row_ok = False
+        if nxt is None and status != "完了":
+            up.problems.append(
+                Problem(sheet, n, L.COL_NEXT, t("up.row.required_next", lang, column=L.COL_NEXT))
+            )
+            row_ok = False
+        if row_ok:
+            up.followup.append(
+                {
+                    "action_id": action_id,
+                    "fiscal_year": up.fiscal_year,
+                    "ministry_code": m.code,
+                    "progress_ja": progress,
+                    "next_ja": nxt,
+                    "status": status,
+                }
+            )
+
+
+# --- KPI sheet ------------------------------------------------------------------------------------------
+def _read_kpi(store: Store, book: Workbook, up: Upload, m: Ministry) -> None:
+    lang, sheet = up.lang, L.KPI_SHEET
+    rows = book.sheets.get(sheet)
+    if rows is None:
+        return  # the KPI sheet is optional: a ministry may report follow-up text only
+    header, cols, missing = _find_header(rows, L.KPI_REQUIRED)
+    for name in missing:
+        up.problems.append(
+            Problem(
+                sheet, None if header is None else header + 1, name, t("up.col.missing", lang, column=name)
+            )
+        )
+    if header is None or missing:
+        return
+    goals = store.table("goals").set_index("id")
+    owners = goal_owners(store)
+    owned = set(owners.loc[owners["ministry_code"] == m.code, "goal_id"])
+    c_goal, c_date, c_value = (cols[c] for c in L.KPI_REQUIRED)
+    c_note = cols.get(L.COL_NOTE)
+    seen: dict[tuple[str, str], int] = {}
+    for i in range(header + 1, len(rows)):
+        row, n = rows[i], i + 1
+        goal_id = cell_code(_cell(row, c_goal))
+        raw_date, raw_value = _cell(row, c_date), _cell(row, c_value)
+        note = cell_text(_cell(row, c_note))
+        formulas = [
+            name
+            for name, c in ((L.COL_DATE, c_date), (L.COL_VALUE, c_value), (L.COL_NOTE, c_note))
+            if c is not None and (sheet, n, c + 1) in book.formulas
+        ]
+        for name in formulas:
+            up.problems.append(Problem(sheet, n, name, t("up.row.formula", lang)))
+        if cell_text(raw_date) is None and cell_text(raw_value) is None and note is None:
+            continue  # nothing reported on this row
+        if goal_id is None or goal_id not in goals.index:
+            up.problems.append(
+                Problem(sheet, n, L.COL_GOAL, t("up.kpi.unknown_goal", lang, value=goal_id or ""))
+            )
+            continue
+        if goal_id not in owned:
+            up.problems.append(
+                Problem(sheet, n, L.COL_GOAL, t("up.kpi.not_owned", lang, value=goal_id, ministry=m.name_ja))
+            )
+            continue
+        row_ok = not formulas
+        period = None
+        if cell_text(raw_date) is None:
+            up.problems.append(Problem(sheet, n, L.COL_DATE, t("up.row.required", lang, column=L.COL_DATE)))
+            row_ok = False
+        else:
+            try:
+                period = parse_period(raw_date if isinstance(raw_date, dt.date) else cell_code(raw_date))
+            except AppError:
+                up.problems.append(Problem(sheet, n, L.COL_DATE, t("up.kpi.bad_date", lang, value=raw_date)))
+                row_ok = False
+        value = parse_number(raw_value)
+        if cell_text(raw_value) is None:
+            up.problems.append(Problem(sheet, n, L.COL_VALUE, t("up.row.required", lang, column=L.COL_VALUE)))
+            row_ok = False
+        elif value is None:
+            up.problems.append(Problem(sheet, n, L.COL_VALUE, t("up.kpi.bad_value", lang, value=raw_value)))
+            row_ok = False
+        if not row_ok or period is None or value is None:
+            continue
+        date = period.start.isoformat()
+        if (goal_id, date) in seen:
+            up.problems.append(
+                Problem(
+                    sheet,
+                    n,
+                    L.COL_DATE,
+                    t("up.kpi.duplicate", lang, value=goal_id, date=date, first=seen[(goal_id, date)]),
+                )
+            )
+            continue
+        seen[(goal_id, date)] = n
+        up.file_rows[(sheet, f"{goal_id}|{date}")] = n
+        goal = goals.loc[goal_id]
+        up.kpi.append(
+            {
+                "goal_id": goal_id,
+                "date": date,
+                "obs_id": f"U-{m.code}-{goal_id}-{date}",
+                "metric": goal["metric"],
+                "date_precision": period.precision,
+                "value": value,
+                "unit": goal["unit"],
+                "sample": False,
+                "source": f"{m.name_ja}報告（{up.fiscal_year}年度）",
+                "note": note,
+            }
+        )
+
+
+def parse_number(value: Any) -> float | None:
+    """A number from a cell: 1234, "１，２３４", " 12.5 "; None when it is not one."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return None if isinstance(value, float) and not math.isfinite(value) else float(value)
+    text = cell_code(value)
+    if text is None:
+        return None
+    try:
+        number = float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+# --- stale template, preview ----------------------------------------------------------------------------
+def stale_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
+    """Rows changed in the store since the template was made (any submission newer than its version)."""
+    if up.base_version is None or up.fiscal_year is None:
+        return []
+    out: list[Problem] = []
+    fv, kv = followup_versions, kpi_versions
+    changed = conn.execute(
+        sa.select(fv.c.action_id, sa.func.max(fv.c.submission_id))
+        .where(
+            fv.c.ministry_code == up.ministry_code,
+            fv.c.fiscal_year == up.fiscal_year,
+            fv.c.submission_id > up.base_version,
+        )
+        .group_by(fv.c.action_id)
+        .order_by(fv.c.action_id)
+    ).all()
+    subs = _submission_info(conn, {int(r[1]) for r in changed})
+    for action_id, sub_id in changed:
+        who, when = subs[int(sub_id)]
+        row = up.file_rows.get((L.FOLLOWUP_SHEET, action_id))
+        out.append(
+            Problem(
+                L.FOLLOWUP_SHEET,
+                row,
+                L.COL_ID,
+                t("up.row.stale", up.lang, value=action_id, submission=sub_id, user=who, when=when),
+            )
+        )
+    keys = [(r["goal_id"], r["date"]) for r in up.kpi]
+    if keys:
+        goal_ids = sorted({k[0] for k in keys})
+        rows = conn.execute(
+            sa.select(kv.c.goal_id, kv.c.date, sa.func.max(kv.c.submission_id))
+            .where(kv.c.goal_id.in_(goal_ids), kv.c.submission_id > up.base_version)
+            .group_by(kv.c.goal_id, kv.c.date)
+        ).all()
+        wanted = set(keys)
+        hits = [r for r in rows if (r[0], r[1]) in wanted]
+        subs = _submission_info(conn, {int(r[2]) for r in hits})
+        for goal_id, date, sub_id in hits:
+            who, when = subs[int(sub_id)]
+            out.append(
+                Problem(
+                    L.KPI_SHEET,
+                    up.file_rows.get((L.KPI_SHEET, f"{goal_id}|{date}")),
+                    L.COL_GOAL,
+                    t(
+                        "up.kpi.stale",
+                        up.lang,
+                        value=f"{goal_id} {date}",
+                        submission=sub_id,
+                        user=who,
+                        when=when,
+                    ),
+                )
+            )
+    return out
+
+
+def _submission_info(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(submissions.c.id, submissions.c.user_name, submissions.c.created_at).where(
+            submissions.c.id.in_(sorted(ids))
+        )
+    ).all()
+    return {int(r[0]): (str(r[1]), str(r[2])[:16]) for r in rows}
+
+
+def preview(store: Store, up: Upload) -> Preview:
+    """Added / changed (before → after) / unchanged, by the same comparison `Store.submit` makes."""
+    with store.read() as conn:
+        fu_current = _StoreImpl._current(conn, followup_versions, FOLLOWUP_KEY)
+        kpi_current = _StoreImpl._current(conn, kpi_versions, KPI_KEY)
+    fu_rows = []
+    for r in up.followup:
+        old = fu_current.get((r["action_id"], r["fiscal_year"], r["ministry_code"]))
+        live = old is not None and not old["deleted"]
+        values = FOLLOWUP_VALUES
+        same = live and all(_same(old[c], r[c]) for c in values)  # type: ignore[index]
+        fu_rows.append(
+            {
+                "action_id": r["action_id"],
+                "change": "added" if not live else ("unchanged" if same else "changed"),
+                **{f"{c}_before": (old[c] if live else None) for c in values},  # type: ignore[index]
+                **{f"{c}_after": r[c] for c in values},
+            }
+        )
+    kpi_rows = []
+    for r in up.kpi:
+        old = kpi_current.get((r["goal_id"], r["date"]))
+        live = old is not None and not old["deleted"]
+        same = live and all(_same(old[c], r[c]) for c in KPI_VALUES)  # type: ignore[index]
+        kpi_rows.append(
+            {
+                "goal_id": r["goal_id"],
+                "date": r["date"],
+                "change": "added" if not live else ("unchanged" if same else "changed"),
+                "value_before": old["value"] if live else None,  # type: ignore[index]
+                "value_after": r["value"],
+            }
+        )
+    fu_cols = ["action_id", "change"] + [
+        f"{c}_{w}" for c in ("progress_ja", "next_ja", "status") for w in ("before", "after")
+    ]
+    return Preview(
+        pd.DataFrame(fu_rows, columns=fu_cols),
+        pd.DataFrame(kpi_rows, columns=["goal_id", "date", "change", "value_before", "value_after"]),
+    )
