@@ -1,7 +1,8 @@
-"""Router: language switch, navigation. Pages live in dashboard/views/."""
+"""Router: language switch, as-of date, navigation. Pages live in dashboard/views/."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -24,8 +25,34 @@ with st.sidebar:
         key="lang",
         horizontal=True,
     )
+    st.date_input(
+        tr("app.as_of"),
+        value=dt.date.today(),
+        min_value=dt.date(2019, 1, 1),
+        max_value=dt.date(2035, 12, 31),
+        key="as_of",
+        help=tr("app.as_of_help"),
+    )
 
-pages = [
-    st.Page("views/kpi.py", title=tr("page.kpi"), icon=":material/monitoring:", url_path="kpi", default=True),
+# The page list, in one place: (script, label key, icon, url path). The first page is the default.
+REVIEW_PAGES = [
+    ("views/overview.py", "page.overview", ":material/dashboard:", "overview"),
+    ("views/kpi.py", "page.kpi", ":material/monitoring:", "kpi"),
+    ("views/followup.py", "page.followup", ":material/table_view:", "followup"),
+    ("views/ministries.py", "page.ministries", ":material/account_balance:", "ministries"),
+    ("views/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
+    ("views/milestones.py", "page.milestones", ":material/flag:", "milestones"),
+    ("views/international.py", "page.international", ":material/public:", "international"),
 ]
-st.navigation(pages).run()
+
+sections: dict[str, list[st.Page]] = {
+    tr("nav.review"): [
+        st.Page(script, title=tr(label), icon=icon, url_path=url, default=i == 0)
+        for i, (script, label, icon, url) in enumerate(REVIEW_PAGES)
+    ],
+}
+# REPORTING adds its pages here, as one more section, e.g.
+#   sections[tr("nav.reporting")] = [st.Page("views/upload.py", title=tr("page.upload"), ...), ...]
+# (labels in dashboard/labels.py or the model catalogue; keep the review pages first: the first is default).
+
+st.navigation(sections).run()

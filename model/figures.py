@@ -596,9 +596,13 @@ def followup_by_year(store: Store, lang: str, as_of: dt.date) -> go.Figure:
 # --- milestones ------------------------------------------------------------------------------------------
 
 
-def milestones_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
-    """Every milestone at its deadline (or its achieved date), coloured by status as of the date."""
-    table = milestones.milestones_table(store, as_of)
+def milestones_timeline(
+    store: Store, lang: str, as_of: dt.date, table: pd.DataFrame | None = None
+) -> go.Figure:
+    """Every milestone (or those of `table`, a filtered milestones_table) at its deadline or achieved
+    date, coloured by status as of the date."""
+    if table is None:
+        table = milestones.milestones_table(store, as_of)
     title_col = "title_en" if lang == "en" else "title_ja"
     table = table.assign(
         label=[

@@ -1,38 +1,127 @@
-"""目標・KPI: every goal with its latest value, % of target, status and projection."""
+"""目標・KPI Goals: every goal (headline, dated, milestone, indicator) with kind, deadline, latest value,
+status and source; filters by pillar and kind; one goal's chart, observations and their history."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.state import cached_kpi_table, lang, tr
+from dashboard import state, ui
+from dashboard.state import lang, msg, tr
 from model.format import format_pct, format_value
-from model.messages import t
 
 L = lang()
+KINDS = ("headline", "goal", "milestone", "indicator")
 st.title(tr("kpi.title"))
-table = cached_kpi_table(dt.date.today())
+
+table = state.kpis(KINDS)
+goals = state.table("goals").set_index("id")
+table = table.assign(pillar=table["goal_id"].map(goals["pillar"]))
+
+c1, c2 = st.columns(2)
+with c1:
+    pillar = ui.select(tr("filter.pillar"), ui.pillar_names(), "kpi_pillar")
+with c2:
+    kind = ui.select(tr("filter.kind"), {k: msg(f"kind.{k}") for k in KINDS}, "kpi_kind")
+shown = table
+if pillar is not None:
+    shown = shown[shown["pillar"] == pillar]
+if kind is not None:
+    shown = shown[shown["kind"] == kind]
+st.caption(tr("rows_of", n=len(shown), total=len(table)))
+
 title_col = "title_en" if L == "en" else "title_ja"
 view = pd.DataFrame(
     {
-        tr("col.id"): table["goal_id"],
-        tr("col.kind"): [t(f"kind.{k}", L) for k in table["kind"]],
-        tr("col.title"): table[title_col],
+        tr("col.id"): shown["goal_id"],
+        tr("col.kind"): [msg(f"kind.{k}") for k in shown["kind"]],
+        tr("col.title"): shown[title_col],
+        tr("col.deadline"): [
+            ui.date_label(d, "year") if d is not None and not pd.isna(d) else "—"
+            for d in shown["target_date"]
+        ],
         tr("col.latest"): [
-            format_value(v, u, L) for v, u in zip(table["latest_value"], table["unit"], strict=True)
+            format_value(v, u, L) for v, u in zip(shown["latest_value"], shown["unit"], strict=True)
         ],
         tr("col.target"): [
-            format_value(v, u, L) for v, u in zip(table["target_value"], table["unit"], strict=True)
+            format_value(v, u, L) for v, u in zip(shown["target_value"], shown["unit"], strict=True)
         ],
-        tr("col.pct"): [format_pct(v) for v in table["pct_of_target"]],
-        tr("col.status"): [t(f"status.{s}", L) for s in table["status"]],
-        tr("col.projected"): table["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
-        tr("col.sample"): table["sample"].map({True: t("sample.badge", L), False: ""}),
-        tr("col.source"): table["source"],
+        tr("col.pct"): [format_pct(v) for v in shown["pct_of_target"]],
+        tr("col.status"): [msg(f"status.{s}") for s in shown["status"]],
+        tr("col.projected"): shown["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
+        tr("col.sample"): shown["sample"].map({True: msg("sample.badge"), False: ""}),
+        tr("col.source"): shown["source"],
     }
 )
-st.dataframe(view, hide_index=True, width="stretch")
-if table["sample"].any():
-    st.caption(tr("kpi.sample_note"))
+st.dataframe(view, hide_index=True, width="stretch", key="kpi_table")
+if shown["sample"].any():
+    st.caption(tr("sample_note"))
+
+# --- one goal in detail -----------------------------------------------------------------------------------
+st.subheader(tr("kpi.detail"))
+options = dict(zip(shown["goal_id"], shown[title_col], strict=True))
+if options:
+    goal_id = st.selectbox(
+        tr("kpi.pick"),
+        list(options),
+        key="kpi_goal",
+        format_func={g: f"{g}　{tt}" for g, tt in options.items()}.__getitem__,
+    )
+    row = shown[shown["goal_id"] == goal_id].iloc[0]
+    with st.container(horizontal=True):
+        ui.status_badge("kpi", str(row["status"]))
+        if row["sample"]:
+            ui.sample_badge()
+    if isinstance(row["target_text_ja"], str):
+        st.caption(tr("kpi.text_target", text=row["target_text_ja"]))
+    if isinstance(row["override_status"], str):
+        st.caption(
+            tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])
+        )
+    state.show_chart(state.chart("goal", goal_id), key="kpi_goal_chart")
+    obs = state.kpi_observations()
+    obs = obs[obs["goal_id"] == goal_id].sort_values("date")
+    st.markdown(f"**{tr('kpi.observations')}**")
+    if obs.empty:
+        st.info(tr("kpi.no_obs"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("col.date"): [
+                        ui.date_label(d, p) for d, p in zip(obs["date"], obs["date_precision"], strict=True)
+                    ],
+                    tr("col.value"): [
+                        format_value(v, u, L) for v, u in zip(obs["value"], obs["unit"], strict=True)
+                    ],
+                    tr("col.sample"): obs["sample"].map({True: msg("sample.badge"), False: ""}),
+                    tr("col.source"): obs["source"],
+                    tr("col.note"): obs["note"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="kpi_obs",
+        )
+        hist = state.history("kpi", goal_id=goal_id)
+        with st.expander(tr("kpi.history")):
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        tr("col.version"): range(1, len(hist) + 1),
+                        tr("col.date"): hist["date"],
+                        tr("col.value"): [
+                            format_value(v, u, L) for v, u in zip(hist["value"], hist["unit"], strict=True)
+                        ],
+                        tr("col.deleted"): hist["deleted"].map({True: "✓", False: ""}),
+                        tr("col.submission"): hist["submission_id"],
+                        tr("col.submitted_by"): hist["user_name"],
+                        tr("col.submitted_at"): [ui.timestamp_label(x) for x in hist["created_at"]],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+                key="kpi_hist",
+            )
+else:
+    st.info(tr("empty.filter"))

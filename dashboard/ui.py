@@ -1,0 +1,116 @@
+"""Small rendering helpers shared by the pages (badges, option lists, ministry names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.state import lang, msg, tr
+from model.calendar_ja import format_date, format_fy
+from model.store._store import JOINT
+
+# Streamlit badge colours for KPI, follow-up and milestone statuses.
+KPI_BADGE = {
+    "achieved": "green",
+    "on_track": "green",
+    "moderate": "orange",
+    "limited": "red",
+    "deteriorating": "red",
+    "missed": "red",
+    "no_data": "gray",
+    "no_target": "gray",
+}
+FU_BADGE = {
+    "完了": "green",
+    "順調": "blue",
+    "一部遅延": "orange",
+    "遅延": "red",
+    "未着手": "violet",
+    "none": "gray",
+}
+MS_BADGE = {"done": "green", "overdue": "red", "due": "blue", "no_date": "gray"}
+
+ALL = "__all__"
+
+
+def fy_label(fy: int | None) -> str:
+    return "—" if fy is None else format_fy(int(fy), lang())
+
+
+def date_label(day: Any, precision: str = "day") -> str:
+    if day is None or (not isinstance(day, dt.date) and pd.isna(day)):
+        return "—"
+    if isinstance(day, pd.Timestamp):
+        day = day.date()
+    return format_date(day, lang(), precision)
+
+
+def timestamp_label(ts: Any) -> str:
+    """A submission time in Japan time, as 2026年4月1日 10:30 / 1 Apr 2026 10:30."""
+    if ts is None or pd.isna(ts):
+        return "—"
+    local = pd.Timestamp(ts).tz_convert("Asia/Tokyo")
+    return f"{format_date(local.date(), lang())} {local:%H:%M}"
+
+
+def fy_options(years: list[int]) -> dict[int, str]:
+    """Fiscal year → label, computed in the run (for format_func)."""
+    return {y: fy_label(y) for y in years}
+
+
+def ministry_names() -> dict[str, str]:
+    """Ministry code → name in the current language; JOINT → the joint-text label."""
+    m = state.table("ministries")
+    col = "name_en" if lang() == "en" else "name_ja"
+    names = dict(zip(m["code"], m[col], strict=True))
+    names[JOINT] = msg("ministry.joint")
+    return names
+
+
+def pillar_names() -> dict[int, str]:
+    p = state.table("pillars")
+    col = "name_en" if lang() == "en" else "name_ja"
+    return {int(i): f"{int(i)}. {n}" for i, n in zip(p["pillar_id"], p[col], strict=True)}
+
+
+def area_names(pillar: int | None = None) -> dict[str, str]:
+    a = state.table("areas")
+    if pillar is not None:
+        a = a[a["pillar_id"] == pillar]
+    col = "name_en" if lang() == "en" else "name_ja"
+    return {str(i): f"{i} {n}" for i, n in zip(a["area_id"], a[col], strict=True)}
+
+
+def select(label: str, options: dict[Any, str], key: str, *, all_option: bool = True) -> Any:
+    """A selectbox over `options` (value → label), with an "All" choice returning None."""
+    # Labels are computed now, in the script run: Streamlit may call format_func later, outside it.
+    labels = {**({ALL: tr("all")} if all_option else {}), **{k: str(v) for k, v in options.items()}}
+    choice = st.selectbox(label, list(labels), key=key, format_func=labels.__getitem__)
+    return None if choice == ALL else choice
+
+
+def status_badge(kind: str, status: str) -> None:
+    """A coloured badge for a KPI (kind="kpi"), follow-up ("fu") or milestone ("ms") status."""
+    if kind == "kpi":
+        st.badge(msg(f"status.{status}"), color=KPI_BADGE.get(status, "gray"))  # type: ignore[arg-type]
+    elif kind == "fu":
+        st.badge(msg(f"fu.{status}"), color=FU_BADGE.get(status, "gray"))  # type: ignore[arg-type]
+    else:
+        st.badge(msg(f"ms.{status}"), color=MS_BADGE.get(status, "gray"))  # type: ignore[arg-type]
+
+
+def sample_badge() -> None:
+    st.badge(msg("sample.badge"), color="red", icon=":material/science:")
+
+
+DIFF_CSS = """
+<style>
+.qf-diff del { background: #fde2e1; color: #8a1c1c; text-decoration: line-through; }
+.qf-diff ins { background: #dcf5e3; color: #13532b; text-decoration: none; font-weight: 600; }
+.qf-diff { line-height: 1.7; font-size: 0.95rem; }
+</style>
+"""

@@ -1,0 +1,77 @@
+"""年度比較 Year over year: pick two fiscal years; actions added, changed (differences highlighted),
+unchanged, and gone silent."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.state import tr
+from model.compare import CHANGE_KINDS, change_counts, diff_html
+
+st.title(tr("cmp.title"))
+st.markdown(ui.DIFF_CSS, unsafe_allow_html=True)
+
+years = state.year_choices()
+fy_names = ui.fy_options(years)
+c1, c2 = st.columns(2)
+with c1:
+    year_a = st.selectbox(
+        tr("cmp.year_a"), years, index=min(1, len(years) - 1), key="cmp_a", format_func=fy_names.__getitem__
+    )
+with c2:
+    year_b = st.selectbox(tr("cmp.year_b"), years, index=0, key="cmp_b", format_func=fy_names.__getitem__)
+
+if year_a == year_b:
+    st.warning(tr("cmp.same_year"))
+    st.stop()
+
+table = state.compare_years(year_a, year_b)
+counts = change_counts(table)
+for col, kind in zip(st.columns(len(CHANGE_KINDS)), CHANGE_KINDS, strict=True):
+    col.metric(tr(f"cmp.{kind}"), counts[kind])
+
+for fy in (year_a, year_b):
+    if state.entries(fy).empty:
+        st.info(tr("empty.fy", fy=ui.fy_label(fy)))
+if table.empty:
+    st.info(tr("cmp.nothing"))
+    st.stop()
+
+show = st.pills(
+    tr("cmp.show"),
+    list(CHANGE_KINDS),
+    selection_mode="multi",
+    default=[k for k in CHANGE_KINDS if k != "unchanged"],
+    format_func={k: f"{tr('cmp.' + k)} ({counts[k]})" for k in CHANGE_KINDS}.__getitem__,
+    key="cmp_show",
+)
+shown = table[table["change"].isin(show or [])]
+st.caption(tr("rows_of", n=len(shown), total=len(table)))
+st.markdown(f"<div class='qf-diff'>{tr('cmp.legend')}</div>", unsafe_allow_html=True)
+
+label_a, label_b = ui.fy_label(year_a), ui.fy_label(year_b)
+for r in shown.to_dict("records"):
+    header = f"**{r['action_id']}**　{r['title_ja']}　·　{tr('cmp.' + r['change'])}"
+    with st.expander(header, expanded=r["change"] == "changed"):
+        if r["change"] == "changed":
+            for column, label in (("progress", "col.progress"), ("next", "col.next")):
+                if r[f"{column}_a"] == r[f"{column}_b"]:
+                    continue
+                st.markdown(f"**{tr(label)}**（{label_a} → {label_b}）")
+                st.markdown(
+                    f"<div class='qf-diff'>{diff_html(r[f'{column}_a'], r[f'{column}_b'])}</div>",
+                    unsafe_allow_html=True,
+                )
+        else:
+            side = "b" if r["change"] == "added" else "a"
+            for column, label in (("progress", "col.progress"), ("next", "col.next")):
+                text = r[f"{column}_{side}"]
+                if isinstance(text, str) and text:
+                    st.markdown(f"**{tr(label)}**（{label_b if side == 'b' else label_a}）")
+                    st.markdown(
+                        f"<div class='qf-diff'>{html.escape(text).replace(chr(10), '<br>')}</div>",
+                        unsafe_allow_html=True,
+                    )

@@ -1,0 +1,198 @@
+"""フォローアップ表 Follow-up table: the published layout (取組 / 進捗 / 次年度以降の取組), grouped pillar →
+sub-area with its ＜目標＞ and the owners in 【…】; filters, full-text search, 再掲 links, version history."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.state import lang, msg, tr
+from model.followup import (
+    FU_STATUSES,
+    NO_STATUS,
+    Filters,
+    filter_entries,
+    is_repeat,
+    repeat_links,
+    split_bullets,
+)
+
+L = lang()
+st.title(tr("fu.title"))
+
+years = state.year_choices()
+names = ui.ministry_names()
+
+c1, c2, c3 = st.columns(3)
+with c1:
+    pillar = ui.select(tr("filter.pillar"), ui.pillar_names(), "fu_pillar")
+with c2:
+    area = ui.select(tr("filter.area"), ui.area_names(pillar), "fu_area")
+with c3:
+    ministry = ui.select(
+        tr("filter.ministry"), {k: v for k, v in names.items() if k != "JOINT"}, "fu_ministry"
+    )
+c4, c5, c6 = st.columns([1, 1, 2])
+with c4:
+    default_fy = state.as_of_fiscal_year()
+    fy = st.selectbox(
+        tr("filter.fy"),
+        years,
+        index=years.index(default_fy) if default_fy in years else 0,
+        key="fu_fy",
+        format_func=ui.fy_options(years).__getitem__,
+    )
+with c5:
+    status = ui.select(
+        tr("filter.status"), {s: msg(f"fu.{s}") for s in [*FU_STATUSES, NO_STATUS]}, "fu_status"
+    )
+with c6:
+    query = st.text_input(tr("filter.search"), key="fu_query", placeholder=tr("filter.search_ph"))
+
+year_entries = state.entries(fy)
+shown = filter_entries(
+    year_entries,
+    Filters(pillar=pillar, area=area, ministry=ministry, fiscal_year=fy, status=status, query=query),
+    state.owners(),
+)
+st.caption(tr("rows_of", n=len(shown), total=len(year_entries)))
+
+if year_entries.empty:
+    st.info(tr("empty.fy", fy=ui.fy_label(fy)))
+    st.stop()
+if shown.empty:
+    st.info(tr("empty.filter"))
+    st.stop()
+
+links = repeat_links(year_entries)
+visible = set(shown["action_id"])
+titles = state.structure().set_index("action_id")["title_ja"]
+
+
+def bullets_html(text: object, key: tuple[str, int, str], column: str) -> str:
+    """The ○ bullets of one cell; a （再掲） bullet gets a link to the action it repeats."""
+    items = split_bullets(text if isinstance(text, str) else None)
+    if not items:
+        return f"<span style='color:#6b7280'>{tr('fu.no_text')}</span>"
+    out = []
+    for i, b in enumerate(items):
+        body = html.escape(b).replace("\n", "<br>")
+        original = links.get((*key, column, i)) if is_repeat(b) else None
+        if original is not None:
+            label = tr("fu.repeat_link", action=f"{original} {titles.get(original, '')[:24]}")
+            if original in visible:
+                body += f"<br><a href='#act-{original}' class='qf-repeat'>{html.escape(label)}</a>"
+            else:
+                hidden = html.escape(tr("fu.repeat_hidden", action=original))
+                body += f"<br><span class='qf-repeat'>{hidden}</span>"
+        out.append(f"<p class='qf-bullet'>{body}</p>")
+    return "".join(out)
+
+
+st.markdown(
+    """<style>
+.qf-bullet { margin: 0 0 .45rem 0; line-height: 1.6; font-size: .93rem; }
+.qf-repeat { font-size: .85rem; color: #1f4e79; }
+.qf-goal { background: #f3f6fa; border-left: 4px solid #1f4e79; padding: .4rem .7rem;
+  margin: .2rem 0 .8rem 0; }
+.qf-head { font-weight: 700; color: #374151; border-bottom: 2px solid #d1d5db; padding-bottom: .2rem; }
+</style>""",
+    unsafe_allow_html=True,
+)
+
+pillar_col, area_col = ("pillar_en", "area_en") if L == "en" else ("pillar_ja", "area_ja")
+for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=False):
+    st.header(f"{int(pid)}. {pname}", divider="gray")
+    for (_aid, ano, aname, agoal), by_area in by_pillar.groupby(
+        ["area_id", "area_no", area_col, "area_goal_ja"], sort=False, dropna=False
+    ):
+        st.subheader(f"（{int(ano)}）{aname}")
+        if isinstance(agoal, str):
+            st.markdown(
+                f"<div class='qf-goal'>{tr('fu.goal')} {html.escape(agoal)}</div>", unsafe_allow_html=True
+            )
+        h1, h2, h3 = st.columns([1.1, 2, 2])
+        h1.markdown(f"<div class='qf-head'>{tr('col.action')}</div>", unsafe_allow_html=True)
+        h2.markdown(f"<div class='qf-head'>{tr('col.progress')}</div>", unsafe_allow_html=True)
+        h3.markdown(f"<div class='qf-head'>{tr('col.next')}</div>", unsafe_allow_html=True)
+        for action_id, by_action in by_area.groupby("action_id", sort=False):
+            first = by_action.iloc[0]
+            with st.container(border=True):
+                for n, r in enumerate(by_action.to_dict("records")):
+                    a, b, c = st.columns([1.1, 2, 2])
+                    if n == 0:
+                        parent = (
+                            f"{first['parent_title_ja']}<br>"
+                            if isinstance(first["parent_title_ja"], str)
+                            else ""
+                        )
+                        sub = f"{first['sub_label']} " if isinstance(first["sub_label"], str) else ""
+                        a.markdown(
+                            f"<span id='act-{action_id}'></span><small>{action_id}</small><br>{parent}"
+                            f"<b>{sub}{html.escape(str(first['title_ja']))}</b><br>"
+                            f"【{html.escape(str(first['ministries_tag']))}】",
+                            unsafe_allow_html=True,
+                        )
+                    with a:
+                        who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
+                        st.caption(f"{ui.fy_label(r['fiscal_year'])}・{who}")
+                        ui.status_badge("fu", str(r["status_key"]))
+                    key = (str(action_id), int(r["fiscal_year"]), str(r["ministry_code"]))
+                    b.markdown(bullets_html(r["progress_ja"], key, "progress_ja"), unsafe_allow_html=True)
+                    c.markdown(bullets_html(r["next_ja"], key, "next_ja"), unsafe_allow_html=True)
+
+# --- the same rows as a table, and one entry's versions on demand -----------------------------------------
+with st.expander(tr("fu.list", n=len(shown))):
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("col.action_id"): shown["action_id"],
+                tr("col.area"): shown["area_id"],
+                tr("col.action"): shown["title_ja"],
+                tr("col.fy"): [ui.fy_label(y) for y in shown["fiscal_year"]],
+                tr("col.ministry"): [names.get(m, m) for m in shown["ministry_code"]],
+                tr("col.status"): [msg(f"fu.{s}") for s in shown["status_key"]],
+                tr("col.progress"): shown["progress_ja"],
+                tr("col.next"): shown["next_ja"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="fu_table",
+    )
+
+st.subheader(tr("fu.history"))
+choices = {"": tr("fu.history_none")}
+for r in shown.to_dict("records"):
+    who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
+    choices[f"{r['action_id']}|{r['fiscal_year']}|{r['ministry_code']}"] = (
+        f"{r['action_id']}　{ui.fy_label(r['fiscal_year'])}　{who}"
+    )
+pick = st.selectbox(
+    tr("fu.history_pick"), list(choices), key="fu_history_pick", format_func=choices.__getitem__
+)
+if pick:
+    action_id, year, code = pick.split("|")
+    hist = state.history("followup", action_id=action_id, fiscal_year=int(year), ministry_code=code)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("col.version"): range(1, len(hist) + 1),
+                tr("col.submitted_at"): [ui.timestamp_label(x) for x in hist["created_at"]],
+                tr("col.submitted_by"): hist["user_name"],
+                tr("col.submission"): hist["submission_id"],
+                tr("col.status"): [
+                    msg(f"fu.{s}") if isinstance(s, str) and s else msg("fu.none") for s in hist["status"]
+                ],
+                tr("col.deleted"): hist["deleted"].map({True: "✓", False: ""}),
+                tr("col.progress"): hist["progress_ja"],
+                tr("col.next"): hist["next_ja"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="fu_history",
+    )

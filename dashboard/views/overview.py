@@ -1,0 +1,85 @@
+"""概要 Overview: one card per 2030 target, their trajectories, follow-up status per pillar, and how
+complete the reporting of the year being collected is."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.state import lang, tr
+from model.figures import HEADLINE_CHARTS
+from model.format import format_pct, format_value
+
+L = lang()
+st.title(tr("overview.title"))
+
+# --- one card per headline target ----------------------------------------------------------------------
+st.subheader(tr("overview.targets"))
+head = state.kpis(("headline",))
+title_col = "title_en" if L == "en" else "title_ja"
+for col, row in zip(st.columns(len(head) or 1), head.to_dict("records"), strict=False):
+    with col.container(border=True):
+        st.markdown(f"**{row[title_col]}**")
+        with st.container(horizontal=True):
+            ui.status_badge("kpi", str(row["status"]))
+            if row["sample"]:
+                ui.sample_badge()
+        latest_date = row["latest_date"]
+        st.metric(
+            tr("overview.card.latest", date=ui.date_label(latest_date, "year") if latest_date else "—"),
+            format_value(row["latest_value"], str(row["unit"]), L),
+        )
+        c1, c2 = st.columns(2)
+        c1.metric(tr("overview.card.pct"), format_pct(row["pct_of_target"]))
+        projected = row["projected_year"]
+        c2.metric(
+            tr("overview.card.projected"),
+            tr("overview.card.not_projected") if pd.isna(projected) else str(int(projected)),
+        )
+        st.caption(
+            tr(
+                "overview.card.target",
+                value=format_value(row["target_value"], str(row["unit"]), L),
+                deadline=ui.date_label(row["target_date"], "year"),
+            )
+        )
+if head["sample"].any():
+    st.caption(tr("sample_note"))
+
+# --- trajectories -----------------------------------------------------------------------------------------
+st.subheader(tr("overview.trajectories"))
+tabs = st.tabs([str(r[title_col])[:28] for r in head.to_dict("records")])
+for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
+    with tab:
+        if goal_id in HEADLINE_CHARTS:
+            state.show_chart(state.chart(HEADLINE_CHARTS[goal_id]))
+        else:  # a headline target added to data/goals.csv later: the generic goal chart
+            state.show_chart(state.chart("goal", goal_id))
+
+# --- follow-up status and reporting completeness ---------------------------------------------------------
+left, right = st.columns(2)
+with left:
+    fy = state.as_of_fiscal_year()
+    st.subheader(tr("overview.pillars", fy=ui.fy_label(fy)))
+    if fy is None:
+        st.info(tr("empty.fy", fy="—"))
+    else:
+        state.show_chart(state.chart("followup-status-pillar", fy))
+with right:
+    cy = state.current_collection_year()
+    st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
+    comp = state.completeness(cy)
+    st.metric(
+        tr("overview.completeness_metric"),
+        f"{int(comp['reported'].sum())} / {int(comp['owned'].sum())}",
+    )
+    missing = comp[comp["missing"] > 0]
+    names = ui.ministry_names()
+    if missing.empty:
+        st.success(tr("overview.all_reported"))
+    else:
+        st.caption(
+            tr("overview.missing_ministries", names="、".join(names[c] for c in missing["ministry_code"]))
+        )
+    state.show_chart(state.chart("reporting-completeness", cy))

@@ -1,0 +1,99 @@
+"""Year over year: which actions were added, changed, unchanged or went silent between two fiscal years,
+with the text differences marked character by character (Japanese has no spaces to split words on).
+
+An action's text for a year is its 進捗 and 次年度以降 of every entry of that year (the joint published text
+and each ministry's own), in ministry order, so that a change by any owner shows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+
+import pandas as pd
+
+from model.followup import entries
+from model.store import Store
+
+CHANGE_KINDS = ("added", "changed", "unchanged", "gone_silent")
+
+COMPARE_COLUMNS = [
+    "action_id",
+    "order",
+    "pillar_id",
+    "area_id",
+    "title_ja",
+    "change",
+    "progress_a",
+    "progress_b",
+    "next_a",
+    "next_b",
+    "ministries_a",
+    "ministries_b",
+]
+
+
+def _per_action(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per action: texts of all its entries joined (ministry order), and who wrote them."""
+    if df.empty:
+        return pd.DataFrame(columns=["action_id", "progress", "next", "ministries"])
+    df = df.sort_values(["order", "ministry_code"])
+
+    def join(s: pd.Series) -> str:
+        return "\n".join(str(v) for v in s if isinstance(v, str) and v)
+
+    return (
+        df.groupby("action_id", sort=False)
+        .agg(
+            progress=("progress_ja", join),
+            next=("next_ja", join),
+            ministries=("ministry_code", lambda s: ", ".join(s)),
+        )
+        .reset_index()
+    )
+
+
+def compare_years(store: Store, year_a: int, year_b: int) -> pd.DataFrame:
+    """Every action with an entry in either year, classified added / changed / unchanged / gone_silent
+    (from year_a to year_b), in the strategy's order."""
+    ea, eb = entries(store, year_a), entries(store, year_b)
+    a, b = _per_action(ea), _per_action(eb)
+    merged = a.merge(b, on="action_id", how="outer", suffixes=("_a", "_b"))
+    structure = pd.concat([ea, eb])[["action_id", "order", "pillar_id", "area_id", "title_ja"]]
+    merged = merged.merge(structure.drop_duplicates("action_id"), on="action_id", how="left")
+
+    def kind(r: pd.Series) -> str:
+        if pd.isna(r["ministries_a"]):
+            return "added"
+        if pd.isna(r["ministries_b"]):
+            return "gone_silent"
+        same = (r["progress_a"], r["next_a"]) == (r["progress_b"], r["next_b"])
+        return "unchanged" if same else "changed"
+
+    merged["change"] = merged.apply(kind, axis=1) if len(merged) else pd.Series(dtype="str")
+    out = merged.sort_values("order").reset_index(drop=True)
+    return out.reindex(columns=COMPARE_COLUMNS)
+
+
+def change_counts(table: pd.DataFrame) -> dict[str, int]:
+    return {k: int((table["change"] == k).sum()) for k in CHANGE_KINDS}
+
+
+def diff_html(old: str | None, new: str | None) -> str:
+    """Character-level differences as HTML: removed text in <del>, added text in <ins>, newlines <br>."""
+    a, b = old or "", new or ""
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(html.escape(a[i1:i2]))
+            continue
+        if op in ("delete", "replace"):
+            out.append(f"<del>{html.escape(a[i1:i2])}</del>")
+        if op in ("insert", "replace"):
+            out.append(f"<ins>{html.escape(b[j1:j2])}</ins>")
+    return "".join(out).replace("\n", "<br>")
+
+
+def similarity(old: str | None, new: str | None) -> float:
+    """Share of the text kept (0–1), for sorting the most changed actions first."""
+    return difflib.SequenceMatcher(None, old or "", new or "", autojunk=False).ratio()
