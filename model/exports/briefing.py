@@ -1,0 +1,341 @@
+"""What the briefing deck says, as plain tables: headline KPIs, status per pillar, milestones, international
+cooperation, delayed rows and rows not yet reported. `deck.py` only lays these out on slides.
+
+Each `Section` carries its own sources (as readers name them) and whether it shows sample values, so that
+every slide states where its numbers come from and marks samples (サンプル) as the data marks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+
+from model import followup
+from model.calendar_ja import format_date, format_fy
+from model.figures import source_label
+from model.format import format_pct, format_value
+from model.goals import kpi_table
+from model.international import agreements_table, frameworks_vs_goal
+from model.messages import t
+from model.milestones import milestones_table
+from model.store import Store
+from model.store._store import JOINT
+from model.strategy import registry
+
+DELAYED = ("遅延", "一部遅延")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    sample: bool = False  # drawn with the サンプル mark
+
+
+@dataclass
+class Section:
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    widths: list[float]  # relative column widths
+    sources: list[str]
+    sample: bool = False
+    lead: str | None = None  # one sentence above the table
+    empty: str | None = None  # shown instead of an empty table
+    more: int = 0  # rows left off the slide
+    more_msg: str = "deck.more_rows"
+    notes: list[str] = field(default_factory=list)
+
+
+def _rows(df: pd.DataFrame) -> list[SimpleNamespace]:
+    """Rows with attribute access (like itertuples), typed loosely: the columns are the frame's."""
+    return [SimpleNamespace(**{str(k): v for k, v in r.items()}) for r in df.to_dict("records")]
+
+
+def _short(text: object, n: int) -> str:
+    s = re.sub(r"\s+", " ", str(text or "")).strip()
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _sources(store: Store, raw: pd.Series | list[str], lang: str) -> list[str]:
+    out: list[str] = []
+    for text in raw:
+        if not isinstance(text, str) or not text.strip():
+            continue
+        label = t("src.sample", lang) if text.startswith("SAMPLE") else source_label(store, text, lang)
+        for part in label.split("; "):
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+def deck_fiscal_year(store: Store, as_of: dt.date | None = None) -> int:
+    """The fiscal year a deck reports on by default: the newest with entries that has started."""
+    fy = followup.as_of_fiscal_year(store, as_of or dt.date.today())
+    if fy is not None:
+        return fy
+    years = followup.fiscal_years(store)
+    return years[-1] if years else (as_of or dt.date.today()).year
+
+
+def followup_sources(store: Store, fiscal_year: int, lang: str) -> list[str]:
+    fu = store.followup(fiscal_year)
+    out = []
+    if (fu["submission_kind"] == "seed").any():
+        out.append(source_label(store, "002_0b8f793090f15519.txt", lang))
+    if fu.empty or (fu["submission_kind"] != "seed").any():
+        out.append(t("src.followup", lang, fy=format_fy(fiscal_year, lang)))
+    return out
+
+
+# --- headline KPIs -----------------------------------------------------------------------------------
+
+
+def kpi_section(store: Store, lang: str, as_of: dt.date) -> Section:
+    table = kpi_table(store, as_of=as_of, kinds=("headline",))
+    obs = store.kpi_observations()
+    rows = []
+    for r in _rows(table):
+        sample = bool(r.sample)
+        latest = format_value(r.latest_value, str(r.unit), lang)
+        if r.latest_date is not None and not pd.isna(r.latest_date):
+            latest = (
+                f"{latest}（{format_date(r.latest_date, lang)}）"
+                if lang == "ja"
+                else f"{latest} ({r.latest_date})"
+            )
+        projected = "—" if pd.isna(r.projected_year) else str(int(r.projected_year))
+        rows.append(
+            [
+                Cell(str(r.title_en if lang == "en" else r.title_ja)),
+                Cell(latest),
+                Cell(format_value(r.target_value, str(r.unit), lang)),
+                Cell(format_pct(r.pct_of_target)),
+                Cell(t(f"status.{r.status}", lang)),
+                Cell(projected),
+                Cell("", sample),
+            ]
+        )
+    used = obs[obs["goal_id"].isin(table["goal_id"])]
+    sample = bool(table["sample"].any())
+    return Section(
+        title=t("deck.kpi.title", lang),
+        columns=[
+            t(f"deck.kpi.col.{c}", lang)
+            for c in ("goal", "latest", "target", "pct", "status", "projected", "sample")
+        ],
+        rows=rows,
+        widths=[3.4, 2.6, 1.3, 1.1, 1.3, 1.2, 1.1],
+        sources=_sources(store, [*table["source"], *used["source"]], lang),
+        sample=sample,
+        notes=[t("deck.sample_note", lang)] if sample else [],
+    )
+
+
+# --- status per pillar -------------------------------------------------------------------------------
+
+
+def missing_rows(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Reportable rows owed by a ministry with no entry for the year (neither its own nor the joint text)."""
+    st = followup.structure(store)
+    st = st[st["reportable"]]
+    own = followup.owners(store)
+    own = own[own["action_id"].isin(set(st["action_id"]))]
+    fu = store.followup(fiscal_year)
+    have = set(zip(fu["action_id"], fu["ministry_code"], strict=True))
+    joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
+    ministries = registry(store)
+    rank = {c: i for i, c in enumerate(ministries.codes)}
+    rows = [
+        r
+        for r in own.to_dict("records")
+        if r["action_id"] not in joint and (r["action_id"], r["ministry_code"]) not in have
+    ]
+    out = pd.DataFrame(rows, columns=["action_id", "ministry_code"]).merge(
+        st[["action_id", "order", "pillar_id", "area_id", "sub_label", "title_ja", "area_ja"]], on="action_id"
+    )
+    out["rank"] = out["ministry_code"].map(rank)
+    return out.sort_values(["rank", "order"]).drop(columns="rank").reset_index(drop=True)
+
+
+def pillar_section(store: Store, lang: str, fiscal_year: int) -> Section:
+    st = followup.structure(store)
+    counts = followup.status_by_pillar(store, fiscal_year)
+    fu = store.followup(fiscal_year)
+    missing = missing_rows(store, fiscal_year)
+    pillars = store.table("pillars").set_index("pillar_id")
+    keys = [*followup.FU_STATUSES, followup.NO_STATUS]
+    rows = []
+    for pid in counts.index:
+        rep = st[(st["pillar_id"] == pid) & st["reportable"]]
+        reported = rep["action_id"].isin(set(fu["action_id"])).sum()
+        name = pillars.loc[pid, "name_en" if lang == "en" else "name_ja"]
+        rows.append(
+            [
+                Cell(f"{pid}. {name}"),
+                Cell(str(len(rep))),
+                Cell(str(int(reported))),
+                *(Cell(str(int(counts.loc[pid, k]))) for k in keys),
+                Cell(str(int((missing["pillar_id"] == pid).sum()))),
+            ]
+        )
+    fy = format_fy(fiscal_year, lang)
+    return Section(
+        title=t("deck.pillars.title", lang, fy=fy),
+        columns=[
+            t("deck.pillars.col.pillar", lang),
+            t("deck.pillars.col.rows", lang),
+            t("deck.pillars.col.reported", lang),
+            *(t(f"fu.{k}", lang) for k in keys),
+            t("deck.pillars.col.missing", lang),
+        ],
+        rows=rows,
+        widths=[3.4, 1.1, 1.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 1.2],
+        sources=followup_sources(store, fiscal_year, lang),
+    )
+
+
+# --- milestones -------------------------------------------------------------------------------------
+
+_MS_ORDER = {"due": 0, "overdue": 1, "done": 2, "no_date": 3}
+
+
+def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -> Section:
+    table = milestones_table(store, as_of=as_of)
+    # the next deadlines first, then the most recently overdue, then what is done
+    days = table["deadline"].map(lambda d: d.toordinal() if d else 0)
+    key = days.where(table["status"] != "overdue", -days)
+    table = table.assign(_o=table["status"].map(_MS_ORDER), _d=key).sort_values(["_o", "_d"], kind="stable")
+    shown = table.head(limit)
+    rows = []
+    for r in _rows(shown):
+        deadline = format_date(r.deadline, lang) if r.deadline else "—"
+        rows.append(
+            [
+                Cell(_short(r.title_en if lang == "en" else r.title_ja, 70)),
+                Cell(deadline),
+                Cell(t(f"ms.{r.status}", lang)),
+            ]
+        )
+    return Section(
+        title=t("deck.milestones.title", lang),
+        columns=[t(f"deck.milestones.col.{c}", lang) for c in ("title", "deadline", "status")],
+        rows=rows,
+        widths=[8.0, 2.2, 1.6],
+        sources=_sources(store, list(table["source"]), lang),
+        more=max(0, len(table) - limit),
+        more_msg="deck.milestones.more",
+    )
+
+
+# --- international cooperation -----------------------------------------------------------------------
+
+
+def coop_section(store: Store, lang: str, as_of: dt.date) -> Section:
+    ag = agreements_table(store)
+    ag = ag[ag["date"].map(lambda d: d is not None and d <= as_of)]
+    fw = frameworks_vs_goal(store, as_of=as_of)
+    deadline = fw["deadline"]
+    lead = t(
+        "deck.coop.frameworks",
+        lang,
+        n=fw["count_as_of"],
+        by_deadline=fw["count_by_deadline"],
+        deadline=format_date(deadline, lang) if isinstance(deadline, dt.date) else "—",
+    )
+    rows = []
+    for r in _rows(ag):
+        precision = str(r.date_precision) if isinstance(r.date_precision, str) else "day"
+        rows.append(
+            [
+                Cell(format_date(r.date, lang, precision)),
+                Cell(str(r.partner_en if lang == "en" else r.partner_ja)),
+                Cell(t(f"agkind.{r.kind}", lang)),
+                Cell(_short(r.summary_ja if isinstance(r.summary_ja, str) else r.title_ja, 48)),
+            ]
+        )
+    frames = fw["frameworks"]
+    raw = [*ag["source"], *(frames["source"] if isinstance(frames, pd.DataFrame) else [])]
+    return Section(
+        title=t("deck.coop.title", lang),
+        columns=[t(f"deck.coop.col.{c}", lang) for c in ("date", "partner", "kind", "summary")],
+        rows=rows,
+        widths=[2.0, 1.8, 1.6, 6.6],
+        sources=_sources(store, raw, lang),
+        lead=lead,
+    )
+
+
+# --- follow-up highlights ----------------------------------------------------------------------------
+
+
+def action_label(r: dict[str, Any]) -> str:
+    """'主要技術領域ⅰ 量子コンピュータ…' for a sub row, the 取組 text otherwise."""
+    label = r.get("sub_label")
+    if isinstance(label, str) and label:
+        return f"{r.get('area_ja')}{label} {r.get('title_ja')}"
+    return str(r.get("title_ja"))
+
+
+def delayed_rows(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Entries of the year reported 遅延 or 一部遅延, in strategy order."""
+    df = followup.entries(store, fiscal_year)
+    return df[df["status"].isin(DELAYED)].reset_index(drop=True)
+
+
+def delayed_section(store: Store, lang: str, fiscal_year: int, limit: int = 7) -> Section:
+    df = delayed_rows(store, fiscal_year)
+    ministries = registry(store)
+    rows = []
+    for r in ({str(k): v for k, v in rec.items()} for rec in df.head(limit).to_dict("records")):
+        code = str(r["ministry_code"])
+        name = ministries.get(code).label(lang) if code in ministries.codes else t("ministry.joint", lang)
+        rows.append(
+            [
+                Cell(_short(action_label(r), 36)),
+                Cell(_short(name, 16)),
+                Cell(t(f"fu.{r['status']}", lang)),
+                Cell(_short(r["progress_ja"], 80)),
+            ]
+        )
+    fy = format_fy(fiscal_year, lang)
+    return Section(
+        title=t("deck.delayed.title", lang, fy=fy),
+        columns=[t(f"deck.delayed.col.{c}", lang) for c in ("action", "ministry", "status", "progress")],
+        rows=rows,
+        widths=[3.4, 1.9, 1.1, 5.6],
+        sources=followup_sources(store, fiscal_year, lang),
+        empty=t("deck.delayed.none", lang) if df.empty else None,
+        more=max(0, len(df) - limit),
+    )
+
+
+def missing_section(store: Store, lang: str, fiscal_year: int) -> Section:
+    missing = missing_rows(store, fiscal_year)
+    ministries = registry(store)
+    table = followup.completeness(store, fiscal_year)
+    rows = []
+    for r in _rows(table[table["missing"] > 0]):
+        ids = missing.loc[missing["ministry_code"] == r.ministry_code, "action_id"].tolist()
+        listed = "、".join(ids[:8]) + ("…" if len(ids) > 8 else "")
+        rows.append(
+            [
+                Cell(ministries.get(str(r.ministry_code)).label(lang)),
+                Cell(str(r.owned)),
+                Cell(str(r.missing)),
+                Cell(listed),
+            ]
+        )
+    fy = format_fy(fiscal_year, lang)
+    return Section(
+        title=t("deck.missing.title", lang, fy=fy),
+        columns=[t(f"deck.missing.col.{c}", lang) for c in ("ministry", "owed", "missing", "actions")],
+        rows=rows,
+        widths=[3.6, 1.0, 1.0, 6.4],
+        sources=followup_sources(store, fiscal_year, lang),
+        empty=t("deck.missing.none", lang) if not rows else None,
+    )

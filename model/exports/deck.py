@@ -1,0 +1,407 @@
+"""The briefing deck: a 16:9 PowerPoint built with python-pptx from the briefing tables and the dashboard's
+own figures (model.figures), every chart rendered in ONE browser batch (see images.py).
+
+Slides: cover → headline KPIs (table, then the KPI charts) → status per pillar (table, charts) →
+milestones → international cooperation → follow-up highlights (delayed rows, rows not yet reported).
+Every slide has a title placeholder (the outline and screen readers use it), a footer with its sources
+and as-of date, and speaker notes listing the sources in full. Every run names IPAexGothic as its Latin
+and East Asian (a:ea) font so that PowerPoint and LibreOffice draw the Japanese with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Emu, Inches, Pt
+
+from model.calendar_ja import format_date, format_fy
+from model.errors import AppError
+from model.exports import briefing
+from model.exports.briefing import Section
+from model.exports.images import ImageJob, render_images
+from model.figures import CHARTS, ChartSpec
+from model.messages import t
+from model.store import Store
+
+FONT = "IPAexGothic"
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+BODY_TOP, BODY_BOTTOM = int(Inches(1.3)), int(Inches(6.75))
+
+
+def _rgb(hex_str: str) -> RGBColor:
+    # python-pptx leaves RGBColor untyped
+    colour: RGBColor = RGBColor.from_string(hex_str)  # type: ignore[no-untyped-call]
+    return colour
+
+
+NAVY = _rgb("1F3864")
+GREY = _rgb("4B5563")
+RED = _rgb("C00000")
+WHITE = _rgb("FFFFFF")
+DECK_PNG_SCALE = 1.5  # 1500 px wide for a 9.5 in picture (~160 dpi); 2.0 costs ~30% more render time
+FOOTER_WIDTH = 128  # half-width units on one 10 pt line; the notes carry the whole source list
+
+# Which charts follow which table slide; charts not named here come at the end.
+PLAN: list[tuple[str, list[str]]] = [
+    (
+        "kpi",
+        ["headline-users", "headline-production", "headline-unicorns", "kpi-progress", "goal-status-summary"],
+    ),
+    ("pillars", ["followup-status-pillar", "reporting-completeness", "followup-by-year"]),
+    ("milestones", ["milestones-timeline"]),
+    ("coop", ["frameworks-vs-goal", "agreements-timeline", "partner-area-matrix", "events-timeline"]),
+    ("highlights", []),
+]
+
+
+@dataclass(frozen=True)
+class Deck:
+    data: bytes
+    slides: int
+    charts: int
+    fiscal_year: int
+
+
+# --- text with the Japanese font ---------------------------------------------------------------------
+
+
+def _font(run: object, size: float, *, bold: bool = False, color: RGBColor | None = None) -> None:
+    """Size, weight, colour, and IPAexGothic as Latin *and* East Asian font of one run."""
+    font = run.font  # type: ignore[attr-defined]
+    font.size = Pt(size)
+    font.bold = bold
+    if color is not None:
+        font.color.rgb = color
+    font.name = FONT  # a:latin
+    rpr = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr.set("lang", "ja-JP")
+    anchor = rpr.find(qn("a:latin"))
+    for tag in ("a:ea", "a:cs"):  # schema order: latin, ea, cs
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            anchor.addnext(element)
+        element.set("typeface", FONT)
+        anchor = element
+
+
+def _write(
+    frame: object,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    color: RGBColor | None = None,
+    align: PP_ALIGN | None = None,
+) -> None:
+    """Replace the text of a text frame: one paragraph per line, every run in the Japanese font."""
+    tf = frame
+    tf.clear()  # type: ignore[attr-defined]
+    for i, line in enumerate(text.split("\n")):
+        para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
+        if align is not None:
+            para.alignment = align
+        _font(para.add_run(), size, bold=bold, color=color)
+        para.runs[-1].text = line
+
+
+def _textbox(slide: object, left: int, top: int, width: int, height: int) -> object:
+    box = slide.shapes.add_textbox(left, top, width, height)  # type: ignore[attr-defined]
+    tf = box.text_frame
+    tf.word_wrap = True
+    tf.margin_left = tf.margin_right = Inches(0.05)
+    return tf
+
+
+# --- slide furniture ---------------------------------------------------------------------------------
+
+
+def _title(slide: object, text: str) -> None:
+    title = slide.shapes.title  # type: ignore[attr-defined]
+    title.left, title.top, title.width, title.height = MARGIN, Inches(0.3), SLIDE_W - 2 * MARGIN, Inches(0.8)
+    title.text_frame.word_wrap = True
+    title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _write(title.text_frame, text, 26, bold=True, color=NAVY, align=PP_ALIGN.LEFT)
+    line = slide.shapes.add_connector(1, MARGIN, Inches(1.12), SLIDE_W - MARGIN, Inches(1.12))  # type: ignore[attr-defined]
+    line.line.color.rgb = NAVY
+    line.line.width = Pt(1.5)
+
+
+def _footer_text(sources: list[str], as_of: dt.date, lang: str) -> str:
+    joined = "；".join(sources) if lang == "ja" else "; ".join(sources)
+    if _width(joined) > FOOTER_WIDTH:
+        while joined and _width(joined) > FOOTER_WIDTH - 2:
+            joined = joined[:-1]
+        joined += "…"
+    return t("deck.footer", lang, sources=joined or t("src.store", lang), date=format_date(as_of, lang))
+
+
+def _width(text: str) -> int:
+    """Display width in half-width units (a full-width character counts two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def _documents(sources: list[str], titles: list[str]) -> list[str]:
+    """The documents a slide cites, without their sections: the footer names documents, the notes all."""
+    out: list[str] = []
+    for s in sources:
+        doc = s
+        if s.startswith("「") and "」" in s:
+            doc = s[: s.index("」") + 1]
+        else:
+            doc = next((title for title in titles if s.startswith(title)), s)
+        if doc not in out:
+            out.append(doc)
+    return out
+
+
+def _footer(slide: object, sources: list[str], as_of: dt.date, lang: str, page: int) -> None:
+    tf = _textbox(slide, MARGIN, Inches(6.9), SLIDE_W - 2 * MARGIN - Inches(0.8), Inches(0.45))
+    _write(tf, _footer_text(sources, as_of, lang), 10, color=GREY)
+    num = _textbox(slide, SLIDE_W - MARGIN - Inches(0.7), Inches(6.9), Inches(0.7), Inches(0.45))
+    _write(num, str(page), 10, color=GREY, align=PP_ALIGN.RIGHT)
+
+
+def _sample_badge(slide: object, lang: str) -> None:
+    shape = slide.shapes.add_shape(  # type: ignore[attr-defined]
+        MSO_SHAPE.ROUNDED_RECTANGLE, SLIDE_W - MARGIN - Inches(1.5), Inches(0.38), Inches(1.5), Inches(0.5)
+    )
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb("FFF5F5")
+    shape.line.color.rgb = RED
+    shape.line.width = Pt(1.5)
+    shape.name = "sample-mark"
+    tf = shape.text_frame
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _write(tf, t("deck.sample_mark", lang), 16, bold=True, color=RED, align=PP_ALIGN.CENTER)
+
+
+def _notes(
+    slide: object, sources: list[str], as_of: dt.date, version: int, lang: str, extra: list[str]
+) -> None:
+    listed = "\n".join(f"・{s}" for s in sources) or f"・{t('src.store', lang)}"
+    text = t("deck.notes", lang, sources=listed, date=format_date(as_of, lang), version=version)
+    if extra:
+        text += "\n\n" + "\n".join(extra)
+    slide.notes_slide.notes_text_frame.text = text  # type: ignore[attr-defined]
+
+
+# --- slides ------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, store: Store, lang: str, as_of: dt.date, fiscal_year: int) -> None:
+        self.store = store
+        self.lang = lang
+        self.as_of = as_of
+        self.fy = fiscal_year
+        self.version = store.version()
+        self.prs = Presentation()
+        self.prs.slide_width = SLIDE_W
+        self.prs.slide_height = SLIDE_H
+        self.charts = 0
+        self.titles = [str(x) for x in store.table("sources")["title_en"]]
+
+    def _slide(self, title: str) -> object:
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[5])  # "Title Only"
+        _title(slide, title)
+        return slide
+
+    def cover(self) -> None:
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[0])  # "Title Slide"
+        title = slide.shapes.title
+        title.left, title.top, title.width, title.height = (
+            MARGIN,
+            Inches(2.0),
+            SLIDE_W - 2 * MARGIN,
+            Inches(1.6),
+        )
+        _write(title.text_frame, t("deck.title", self.lang), 36, bold=True, color=NAVY, align=PP_ALIGN.CENTER)
+        sub = slide.placeholders[1]
+        sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(3.8), SLIDE_W - 2 * MARGIN, Inches(1.4)
+        text = t(
+            "deck.subtitle",
+            self.lang,
+            fy=format_fy(self.fy, self.lang),
+            date=format_date(self.as_of, self.lang),
+        )
+        _write(
+            sub.text_frame,
+            f"{text}\n{t('deck.cover_note', self.lang)}",
+            18,
+            color=GREY,
+            align=PP_ALIGN.CENTER,
+        )
+        sources = [t("src.store", self.lang)]
+        _footer(slide, sources, self.as_of, self.lang, len(self.prs.slides))
+        _notes(slide, sources, self.as_of, self.version, self.lang, [])
+
+    def table(self, section: Section) -> None:
+        slide = self._slide(section.title)
+        top = BODY_TOP
+        if section.lead:
+            tf = _textbox(slide, MARGIN, top, SLIDE_W - 2 * MARGIN, Inches(0.45))
+            _write(tf, section.lead, 15, bold=True, color=NAVY)
+            top += Inches(0.55)
+        if section.empty or not section.rows:
+            tf = _textbox(slide, MARGIN, top + Inches(0.3), SLIDE_W - 2 * MARGIN, Inches(1.0))
+            _write(tf, section.empty or "—", 20, color=GREY)
+        else:
+            self._grid(slide, section, top)
+        if section.more:
+            tf = _textbox(slide, MARGIN, Inches(6.45), SLIDE_W - 2 * MARGIN, Inches(0.4))
+            key = (
+                "deck.milestones.more"
+                if section.title == t("deck.milestones.title", self.lang)
+                else "deck.more_rows"
+            )
+            _write(tf, t(key, self.lang, n=section.more), 11, color=GREY)
+        if section.sample:
+            _sample_badge(slide, self.lang)
+        _footer(slide, _documents(section.sources, self.titles), self.as_of, self.lang, len(self.prs.slides))
+        _notes(slide, section.sources, self.as_of, self.version, self.lang, section.notes)
+
+    def _grid(self, slide: object, section: Section, top: int) -> None:
+        n_rows, n_cols = len(section.rows) + 1, len(section.columns)
+        width = SLIDE_W - 2 * MARGIN
+        row_h = Inches(0.42)
+        shape = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, row_h * n_rows)  # type: ignore[attr-defined]
+        table = shape.table
+        total = sum(section.widths)
+        for i, w in enumerate(section.widths):
+            table.columns[i].width = Emu(int(width * w / total))
+        body = 13 if n_rows <= 8 else 12
+        for j, name in enumerate(section.columns):
+            cell = table.cell(0, j)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = NAVY
+            _write(cell.text_frame, name, body, bold=True, color=WHITE)
+        for i, row in enumerate(section.rows, start=1):
+            table.rows[i].height = row_h
+            for j, value in enumerate(row):
+                cell = table.cell(i, j)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                cell.margin_top = cell.margin_bottom = Inches(0.03)
+                _write(cell.text_frame, value.text, body)
+                if value.sample:
+                    run = cell.text_frame.paragraphs[-1].add_run()
+                    _font(run, body - 1, bold=True, color=RED)
+                    run.text = (" " if value.text else "") + t("deck.sample_mark", self.lang)
+
+    def chart(self, spec: ChartSpec, fig: go.Figure, png: bytes) -> None:
+        slide = self._slide(chart_title(spec, fig, self.lang))
+        meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+        # the picture keeps the figure's aspect ratio, as large as the body allows, centred
+        w_px = fig.layout.width or 1000
+        h_px = fig.layout.height or 560
+        height = BODY_BOTTOM - BODY_TOP
+        width = int(height * w_px / h_px)
+        if width > SLIDE_W - 2 * MARGIN:
+            width = SLIDE_W - 2 * MARGIN
+            height = int(width * h_px / w_px)
+        left = int((SLIDE_W - width) / 2)
+        pic = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, width, height)  # type: ignore[attr-defined]
+        pic.name = f"chart:{spec.name}"
+        source = str(meta.get("source", ""))
+        prefix = t("fig.source", self.lang, text="")
+        sources = [s.strip() for s in source.removeprefix(prefix).split(";") if s.strip()] or [
+            t("src.store", self.lang)
+        ]
+        if meta.get("sample"):
+            _sample_badge(slide, self.lang)
+        _footer(slide, _documents(sources, self.titles), self.as_of, self.lang, len(self.prs.slides))
+        extra = [t("deck.chart_notes", self.lang, name=spec.name)]
+        if meta.get("sample"):
+            extra.append(t("deck.sample_note", self.lang))
+        _notes(slide, sources, self.as_of, self.version, self.lang, extra)
+        self.charts += 1
+
+    def save(self) -> bytes:
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return buf.getvalue()
+
+
+def chart_title(spec: ChartSpec, fig: go.Figure, lang: str) -> str:
+    """The figure's own title (it names the fiscal year it was drawn for), without markup."""
+    text = fig.layout.title.text if fig.layout.title else None
+    if not text:
+        return spec.title(lang)
+    return re.sub(r"<[^>]+>", " ", str(text)).strip()
+
+
+def build_figure(spec: ChartSpec, store: Store, lang: str, as_of: dt.date, fiscal_year: int) -> go.Figure:
+    """The chart as the dashboard draws it; charts of one fiscal year are drawn for the deck's year."""
+    params = inspect.signature(spec.build).parameters
+    if "fiscal_year" in params:
+        build: Callable[..., go.Figure] = spec.build
+        return build(store, lang, as_of, fiscal_year=fiscal_year)
+    return spec.build(store, lang, as_of)
+
+
+def chart_plan(charts: Sequence[str] | None) -> dict[str, list[str]]:
+    """Section → chart names, in deck order; names unknown to the plan go to the end ("more")."""
+    wanted = list(CHARTS) if charts is None else list(charts)
+    for name in wanted:
+        if name not in CHARTS:
+            raise AppError("err.export.unknown_chart", name=name, known=", ".join(CHARTS))
+    plan: dict[str, list[str]] = {}
+    placed: set[str] = set()
+    for section, names in PLAN:
+        plan[section] = [n for n in names if n in wanted]
+        placed.update(plan[section])
+    plan["more"] = [n for n in wanted if n not in placed]
+    return plan
+
+
+def build_deck(
+    store: Store,
+    *,
+    fiscal_year: int | None = None,
+    lang: str = "ja",
+    as_of: dt.date | None = None,
+    charts: Sequence[str] | None = None,
+) -> Deck:
+    """The whole deck as .pptx bytes. `charts` picks (and orders within sections) the chart slides."""
+    store.require_initialised()
+    as_of = as_of or dt.date.today()
+    fy = fiscal_year if fiscal_year is not None else briefing.deck_fiscal_year(store, as_of)
+    plan = chart_plan(charts)
+    names = [n for section in plan.values() for n in section]
+    figs = {n: build_figure(CHARTS[n], store, lang, as_of, fy) for n in names}
+    jobs = [ImageJob(figs[n], "png", n, scale=DECK_PNG_SCALE) for n in names]
+    pngs = dict(zip(names, render_images(jobs), strict=True))
+
+    b = _Builder(store, lang, as_of, fy)
+    b.cover()
+    sections: dict[str, Callable[[], list[Section]]] = {
+        "kpi": lambda: [briefing.kpi_section(store, lang, as_of)],
+        "pillars": lambda: [briefing.pillar_section(store, lang, fy)],
+        "milestones": lambda: [briefing.milestone_section(store, lang, as_of)],
+        "coop": lambda: [briefing.coop_section(store, lang, as_of)],
+        "highlights": lambda: [
+            briefing.delayed_section(store, lang, fy),
+            briefing.missing_section(store, lang, fy),
+        ],
+        "more": list,
+    }
+    for key, make in sections.items():
+        for section in make():
+            b.table(section)
+        for name in plan[key]:
+            b.chart(CHARTS[name], figs[name], pngs[name])
+    return Deck(b.save(), len(b.prs.slides), b.charts, fy)

@@ -1,0 +1,260 @@
+"""The follow-up table as published (seed 002's layout): 取組 / 進捗 / 次年度以降の取組, grouped by pillar and
+sub-area with the ＜目標＞ line, each action with its ministries in 【…】.
+
+`published_table` builds the rows once; `to_xlsx` (print-ready: A4 landscape, header row repeated on every
+page, wrapped text, fixed column widths) and `to_csv` (UTF-8 with BOM) write them. Texts are the store's,
+character for character; only formula-like cells are neutralised (see `safe`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import unicodedata
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.calendar_ja import format_date, format_fy
+from model.exports.safe import csv_bytes, neutralise
+from model.messages import t
+from model.ministries import MinistryRegistry
+from model.store import Store
+from model.store._store import JOINT
+from model.strategy import registry
+
+COLUMNS = ["kind", "pillar_id", "area_id", "action_id", "action", "progress", "next"]
+"""kind: pillar | area | goal | parent (a heading action whose text sits above its sub rows) | action."""
+
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩")
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def _tag(tag: str) -> str:
+    return f"【{tag}】"
+
+
+def _sub_label(area_name: str, label: str, title: str) -> str:
+    """As seed 002 prints a sub row: （主要技術領域ⅰ）⏎title, or 量子融合イノベーション領域① title."""
+    if label in _CIRCLED:
+        return f"{area_name}{label} {title}"
+    return f"（{area_name}{label}）\n{title}"
+
+
+def _entry_text(entries: pd.DataFrame, column: str, order: list[str], ministries: MinistryRegistry) -> str:
+    """The cell for one action: the joint text as printed; a ministry's text prefixed by its name."""
+    empty = t("ft.empty")
+    rank = {code: i for i, code in enumerate(order)}
+    rows = sorted(
+        entries.to_dict("records"),
+        key=lambda r: (
+            r["ministry_code"] != JOINT,
+            rank.get(r["ministry_code"], len(rank)),
+            r["ministry_code"],
+        ),
+    )
+    parts = []
+    for r in rows:
+        body = _text(r[column]) or empty
+        if r["ministry_code"] == JOINT:
+            parts.append(body)
+            continue
+        code = str(r["ministry_code"])
+        name = ministries.get(code).name_ja if code in ministries.codes else code
+        status = _text(r.get("status"))
+        prefix = (
+            t("ft.ministry_prefix_status", name=name, status=status)
+            if status
+            else t("ft.ministry_prefix", name=name)
+        )
+        parts.append(f"{prefix}\n{body}")
+    return "\n\n".join(parts) if parts else empty
+
+
+def published_table(store: Store, fiscal_year: int) -> pd.DataFrame:
+    """Every row of the published table for a fiscal year, in printed order (see COLUMNS)."""
+    pillars = store.table("pillars").sort_values("pillar_id")
+    areas = store.table("areas")
+    actions = store.table("actions")
+    ministries = registry(store)
+    entries = store.followup(fiscal_year)
+    by_action = {str(k): g for k, g in entries.groupby("action_id")}
+    titles = actions.set_index("action_id")
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, pillar: int, area: str | None, action: str | None, *cells: str) -> None:
+        a, p, n = (*cells, "", "")[:3]
+        rows.append(dict(zip(COLUMNS, (kind, pillar, area, action, a, p, n), strict=True)))
+
+    for p in _records(pillars):
+        pid = int(p["pillar_id"])
+        add("pillar", pid, None, None, f"{str(pid).translate(_FULLWIDTH)}．{p['name_ja']}")
+        for ar in _records(areas[areas["pillar_id"] == pid].sort_values("no")):
+            area_id = str(ar["area_id"])
+            own = actions[actions["area_id"] == area_id]
+            if own.empty:  # 1-4 is in the table of contents only: no ＜目標＞, no table
+                continue
+            add("area", pid, area_id, None, f"（{str(int(ar['no'])).translate(_FULLWIDTH)}）{ar['name_ja']}")
+            goal = _text(ar["goal_ja"])
+            if goal:
+                add("goal", pid, area_id, None, t("ft.goal", text=goal))
+            for a in _records(own):
+                action_id = str(a["action_id"])
+                parent = _text(a["parent_id"])
+                if not a["reportable"]:
+                    # A heading row (e.g. 技術ロードマップを策定し…): its sub rows carry the entries.
+                    add(
+                        "parent",
+                        pid,
+                        area_id,
+                        action_id,
+                        f"{a['title_ja']}\n{_tag(str(a['ministries_tag']))}",
+                    )
+                    continue
+                if parent:
+                    text = _sub_label(str(ar["name_ja"]), str(a["sub_label"]), str(a["title_ja"]))
+                    tag = str(titles.loc[parent, "ministries_tag"])
+                else:
+                    tag = str(a["ministries_tag"])
+                    text = f"{a['title_ja']}\n{_tag(tag)}"
+                order = [m.code for m in ministries.parse_tags(tag)]
+                found = by_action.get(action_id, entries.iloc[0:0])
+                add(
+                    "action",
+                    pid,
+                    area_id,
+                    action_id,
+                    text,
+                    _entry_text(found, "progress_ja", order, ministries),
+                    _entry_text(found, "next_ja", order, ministries),
+                )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def header(fiscal_year: int) -> list[str]:
+    return [t("ft.col.action"), t("ft.col.progress"), t("ft.col.next", next_fy=fiscal_year + 1)]
+
+
+# --- writers ------------------------------------------------------------------------------------------
+
+WIDTHS = {"A": 40, "B": 64, "C": 56}
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_FILLS = {
+    "header": PatternFill("solid", fgColor="1F3864"),
+    "pillar": PatternFill("solid", fgColor="D9E1F2"),
+    "area": PatternFill("solid", fgColor="EDF1F9"),
+}
+FONT_NAME = "IPAexGothic"
+
+
+# Spreadsheets do not grow a row to fit wrapped text written by a program (LibreOffice keeps the default
+# height, so the PDF shows one clipped line): the height is estimated from the text. Measured on the
+# LibreOffice PDF of the 2020 table: a full-width character of the 10 pt font takes about 1.45 units of
+# column width, a half-width one about 0.85, a line 12.5 pt (the estimate errs on the generous side).
+_LINE_PT = 13.0
+_PAD_PT = 4.0
+
+
+def _text_width(text: str) -> float:
+    return sum(1.45 if unicodedata.east_asian_width(ch) in "WFA" else 0.85 for ch in text)
+
+
+def _lines(text: str, width: float) -> int:
+    usable = max(width - 1.5, 1.0)
+    return sum(max(1, math.ceil(_text_width(line) / usable)) for line in text.split("\n"))
+
+
+def _row_height(cells: list[str], kind: str) -> float:
+    if kind in ("pillar", "area", "goal"):
+        lines = _lines(cells[0], sum(WIDTHS.values()))
+    else:
+        lines = max(_lines(c, w) for c, w in zip(cells, WIDTHS.values(), strict=True))
+    return round(lines * _LINE_PT + _PAD_PT, 1)
+
+
+def _style(ws: Worksheet, row: int, kind: str) -> None:
+    for col in "ABC":
+        cell = ws[f"{col}{row}"]
+        cell.alignment = _WRAP
+        cell.border = _BORDER
+        cell.font = Font(
+            name=FONT_NAME,
+            size=10,
+            bold=kind in ("header", "pillar", "area"),
+            color="FFFFFF" if kind == "header" else "000000",
+        )
+        if kind in _FILLS:
+            cell.fill = _FILLS[kind]
+    if kind in ("pillar", "area", "goal"):
+        ws.merge_cells(f"A{row}:C{row}")
+
+
+def _header_part(text: str) -> _HeaderFooterPart:
+    return _HeaderFooterPart(text=text, size=9, font=FONT_NAME)
+
+
+def to_xlsx(store: Store, fiscal_year: int, *, today: dt.date | None = None) -> bytes:
+    """The published table as a print-ready workbook (A4 landscape, fit to page width)."""
+    table = published_table(store, fiscal_year)
+    wb = Workbook()
+    ws = wb.create_sheet(t("ft.sheet"), 0)
+    wb.remove(wb.worksheets[1])  # the empty sheet a new workbook starts with
+    fy = format_fy(fiscal_year)
+    ws.append([neutralise(t("ft.title", fy=fy))])
+    ws["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
+    ws.merge_cells("A1:C1")
+    note = t("ft.note", fy=fy, date=format_date(today or dt.date.today()), version=store.version())
+    ws.append([neutralise(note)])
+    ws["A2"].font = Font(name=FONT_NAME, size=9, color="404040")
+    ws.merge_cells("A2:C2")
+    ws.append([neutralise(h) for h in header(fiscal_year)])
+    _style(ws, 3, "header")
+    for r in table.itertuples(index=False):
+        cells = [str(r.action), str(r.progress), str(r.next)]
+        ws.append([neutralise(c) for c in cells])
+        _style(ws, ws.max_row, str(r.kind))
+        ws.row_dimensions[ws.max_row].height = _row_height(cells, str(r.kind))
+    for col, width in WIDTHS.items():
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.8
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddFooter = HeaderFooterItem(center=_header_part(t("ft.footer")))
+    ws.oddHeader = HeaderFooterItem(right=_header_part(neutralise(t("ft.title", fy=fy))))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def to_csv(store: Store, fiscal_year: int) -> bytes:
+    """The published table as CSV (UTF-8 with BOM): the three columns, heading rows in the first."""
+    table = published_table(store, fiscal_year)
+    rows = table[["action", "progress", "next"]].itertuples(index=False, name=None)
+    return csv_bytes(rows, header=header(fiscal_year))
