@@ -115,8 +115,16 @@ def _restore(
     out = []
     for row in mine:
         where = [table.c[k] == row[k] for k in key]
+        # A later upload blocks; one already withdrawn (and the withdrawal that undid it) does not.
         later = conn.execute(
-            sa.select(sa.func.min(table.c.submission_id)).where(*where, table.c.id > row["id"])
+            sa.select(sa.func.min(table.c.submission_id))
+            .join(submissions, submissions.c.id == table.c.submission_id)
+            .where(
+                *where,
+                table.c.id > row["id"],
+                submissions.c.kind != "withdrawal",
+                submissions.c.outcome != "withdrawn",
+            )
         ).scalar()
         if later is not None:
             raise AppError("err.withdraw.later", id=submission_id, later=int(later))
