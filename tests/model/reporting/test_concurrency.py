@@ -1,4 +1,4 @@
-"""Seven ministries submitting at the same moment: all seven committed, nothing lost (SQLite and PostgreSQL)."""
+"""Seven ministries submitting at the same moment: all committed, nothing lost (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
