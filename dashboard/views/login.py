@@ -1,0 +1,18 @@
+"""ログイン: local accounts, or the identity provider when OIDC is configured."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.auth import current_user, log_out, login_form, role_label
+from dashboard.state import msg
+
+st.title(msg("ui.page.login"))
+user = current_user()
+if user is None:
+    login_form()
+else:
+    st.success(msg("ui.login.as", user=user.name, role=role_label(user)))
+    if st.button(msg("ui.login.logout"), key="logout_page"):
+        log_out()
+        st.rerun()

@@ -1,0 +1,131 @@
+"""受付管理 (secretariat): open and close rounds, who owes what, the secretariat's assessment per entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.auth import current_user
+from dashboard.state import lang, msg
+from model.errors import AppError
+from model.reporting.assessments import assess, followup_with_assessments
+from model.reporting.rounds import close_round, list_rounds, open_round, round_progress
+from model.schemas import FOLLOWUP_STATUSES
+
+L = lang()
+st.title(msg("ui.page.rounds"))
+user = current_user()
+if user is None or not user.is_secretariat:
+    st.info(msg("err.auth.secretariat_only", user=user.name if user else "—"))
+    st.stop()
+assert user is not None
+store = state.store()
+
+rounds = list_rounds(store)
+if not rounds.empty:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                msg("ui.col.fy"): rounds["fiscal_year"].astype(int).astype(str),
+                msg("ui.col.round_status"): rounds["status"].map(lambda s: msg(f"ui.round_status.{s}")),
+                msg("ui.col.deadline"): rounds["deadline"]
+                .astype(str)
+                .replace({"None": "—", "NaT": "—", "nan": "—"}),
+                msg("ui.col.user"): rounds["opened_by"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="rounds_table",
+    )
+
+with st.form("round_form"):
+    c1, c2 = st.columns(2)
+    fy = int(
+        c1.number_input(
+            msg("ui.col.fy"), min_value=2019, max_value=2100, value=state.current_collection_year(), step=1
+        )
+    )
+    deadline = c2.date_input(msg("ui.col.deadline"), value=None, min_value=dt.date(2019, 1, 1))
+    b1, b2 = st.columns(2)
+    do_open = b1.form_submit_button(msg("ui.round.open"), type="primary")
+    do_close = b2.form_submit_button(msg("ui.round.close"))
+    if do_open or do_close:
+        try:
+            if do_open:
+                open_round(store, fy, user.name, deadline if isinstance(deadline, dt.date) else None)
+                done = msg("round.opened", fy=fy)
+            else:
+                close_round(store, fy, user.name)
+                done = msg("round.closed", fy=fy)
+        except AppError as err:
+            st.error(err.render(L))
+        else:
+            state.clear_caches()
+            st.success(done)
+            st.rerun()
+
+years = rounds["fiscal_year"].astype(int).tolist() if not rounds.empty else []
+if years:
+    year = st.selectbox(msg("ui.col.fy"), sorted(years, reverse=True), key="progress_year")
+    progress = round_progress(store, int(year))
+    st.subheader(msg("ui.round.progress"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                msg("ui.upload.ministry"): progress["name_en" if L == "en" else "name_ja"],
+                msg("ui.round.owed"): progress["owed"],
+                msg("ui.round.arrived"): progress["arrived"],
+                msg("ui.round.missing"): progress["missing"].map(lambda m: ", ".join(m) or "—"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="progress_table",
+    )
+
+    st.subheader(msg("ui.assess.title"))
+    entries = followup_with_assessments(store, int(year))
+    entries = entries[entries["ministry_code"] != "JOINT"]
+    if entries.empty:
+        st.caption(msg("ui.upload.no_history"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    msg("ui.col.action"): entries["action_id"],
+                    msg("ui.upload.ministry"): entries["ministry_code"],
+                    msg("ui.assess.reported"): entries["status"].fillna("—"),
+                    msg("ui.assess.assessed"): entries["assessed_status"].fillna("—"),
+                    msg("ui.assess.comment"): entries["assessed_comment"].fillna(""),
+                }
+            ).astype(str),
+            hide_index=True,
+            width="stretch",
+            key="assess_table",
+        )
+        keys = [f"{a}|{m}" for a, m in zip(entries["action_id"], entries["ministry_code"], strict=True)]
+        with st.form("assess_form"):
+            entry = st.selectbox(msg("ui.assess.entry"), keys, key="assess_entry")
+            status = st.selectbox(msg("ui.assess.assessed"), ["", *FOLLOWUP_STATUSES], key="assess_status")
+            comment = st.text_area(msg("ui.assess.comment"), key="assess_comment")
+            if st.form_submit_button(msg("ui.assess.save")):
+                action_id, code = str(entry).split("|")
+                try:
+                    assess(
+                        store,
+                        user,
+                        action_id=action_id,
+                        fiscal_year=int(year),
+                        ministry_code=code,
+                        status=status or None,
+                        comment=comment,
+                    )
+                except AppError as err:
+                    st.error(err.render(L))
+                else:
+                    state.clear_caches()
+                    st.rerun()

@@ -1,0 +1,215 @@
+"""報告のアップロード: template download, upload, every problem listed, preview, commit, history, withdraw."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.auth import current_user
+from dashboard.state import lang, msg
+from model.errors import AppError
+from model.reporting.commit import (
+    UploadRejected,
+    commit_upload,
+    committed_message,
+    submission_history,
+    withdraw,
+)
+from model.reporting.rounds import list_rounds
+from model.reporting.template import make_template, template_file_name
+from model.reporting.upload import Upload, check_upload
+from model.strategy import registry
+
+L = lang()
+st.title(msg("ui.page.upload"))
+user = current_user()
+if user is None or user.role not in ("secretariat", "editor"):
+    st.info(msg("ui.upload.login_first"))
+    st.page_link("views/login.py", label=msg("ui.page.login"), icon=":material/login:")
+    st.stop()
+assert user is not None
+store = state.store()
+ministries = registry(store)
+
+# --- ministry and round -----------------------------------------------------------------------------------
+names = {m.code: (m.name_en if L == "en" else m.name_ja) for m in ministries}
+if user.is_secretariat:
+    code = st.selectbox(
+        msg("ui.upload.ministry"), list(names), format_func=names.__getitem__, key="up_ministry"
+    )
+else:
+    code = str(user.ministry_code)
+    st.markdown(f"**{msg('ui.upload.ministry')}**: {names.get(code, code)}")
+rounds = list_rounds(store)
+open_years = sorted(rounds.loc[rounds["status"] == "open", "fiscal_year"].astype(int), reverse=True)
+if not open_years:
+    st.warning(msg("ui.upload.no_round"))
+    st.stop()
+fy = st.selectbox(
+    msg("ui.upload.fiscal_year"),
+    open_years,
+    format_func=lambda y: f"{y}年度" if L == "ja" else f"FY{y}",
+    key="up_fy",
+)
+
+# --- 1. template ------------------------------------------------------------------------------------------
+st.subheader(msg("ui.upload.step_template"))
+st.caption(msg("ui.upload.template_help"))
+ministry = ministries.get(code)
+if st.button(msg("ui.upload.make_template"), key="make_template"):
+    st.session_state["up_template"] = (code, fy, make_template(store, code, int(fy)))
+made = st.session_state.get("up_template")
+if made and made[0] == code and made[1] == fy:
+    st.download_button(
+        msg("ui.upload.download"),
+        data=made[2],
+        file_name=template_file_name(ministry, int(fy)),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="download_template",
+        icon=":material/download:",
+    )
+
+# --- 2. upload and check ----------------------------------------------------------------------------------
+st.subheader(msg("ui.upload.step_upload"))
+# A new key after each commit empties the uploader (the committed file would now read as stale).
+file = st.file_uploader(
+    msg("ui.upload.file"), type=["xlsx", "xls", "ods"], key=f"up_file_{st.session_state.get('up_n', 0)}"
+)
+
+
+def _checked(data: bytes, name: str) -> Upload:
+    """Validation of one file for one ministry, kept in the session so that reruns do not redo it."""
+    key = (hashlib.sha256(data).hexdigest(), name, code, int(fy), L, store.version())
+    cached = st.session_state.get("up_checked")
+    if cached and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    up = check_upload(store, data, name, code, fiscal_year=int(fy), lang=L)
+    st.session_state["up_checked"] = (key, up)
+    return up
+
+
+def _problems_table(up: Upload) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            msg("ui.col.sheet"): [p.sheet for p in up.problems],
+            msg("ui.col.row"): [p.row if p.row is not None else "—" for p in up.problems],
+            msg("ui.col.column"): [p.column or "—" for p in up.problems],
+            msg("ui.col.problem"): [p.message for p in up.problems],
+        }
+    ).astype(str)
+
+
+def _preview_tables(up: Upload) -> None:
+    assert up.preview is not None
+    counts = up.preview.counts()
+    c1, c2, c3 = st.columns(3)
+    c1.metric(msg("ui.preview.added"), counts["added"])
+    c2.metric(msg("ui.preview.changed"), counts["changed"])
+    c3.metric(msg("ui.preview.unchanged"), counts["unchanged"])
+    fu = up.preview.followup
+    change_label = {k: msg(f"ui.preview.{k}") for k in ("added", "changed", "unchanged")}
+    for kind in ("added", "changed", "unchanged"):
+        part = fu[fu["change"] == kind]
+        if part.empty:
+            continue
+        st.markdown(f"**{change_label[kind]}（{len(part)}）**")
+        view: dict[str, Any] = {msg("ui.col.action"): part["action_id"]}
+        if kind == "changed":
+            for col, label in (
+                ("status", "ui.col.status"),
+                ("progress_ja", "ui.col.progress"),
+                ("next_ja", "ui.col.next"),
+            ):
+                view[f"{msg(label)}（{msg('ui.preview.before')}）"] = part[f"{col}_before"]
+                view[f"{msg(label)}（{msg('ui.preview.after')}）"] = part[f"{col}_after"]
+        else:
+            view[msg("ui.col.status")] = part["status_after"]
+            view[msg("ui.col.progress")] = part["progress_ja_after"]
+            view[msg("ui.col.next")] = part["next_ja_after"]
+        st.dataframe(pd.DataFrame(view).astype(str), hide_index=True, width="stretch", key=f"preview_{kind}")
+    if not up.preview.kpi.empty:
+        k = up.preview.kpi
+        st.markdown(f"**{msg('ui.preview.kpi')}**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    msg("ui.col.goal"): k["goal_id"],
+                    msg("ui.col.date"): k["date"],
+                    msg("ui.col.change"): k["change"].map(change_label),
+                    msg("ui.preview.before"): k["value_before"],
+                    msg("ui.preview.after"): k["value_after"],
+                }
+            ).astype(str),
+            hide_index=True,
+            width="stretch",
+            key="preview_kpi",
+        )
+
+
+if file is not None:
+    up = _checked(file.getvalue(), file.name)
+    if not up.ok:
+        st.error(msg("up.rejected", n=len(up.problems)))
+        st.dataframe(_problems_table(up), hide_index=True, width="stretch", key="problems")
+    else:
+        st.success(msg("ui.upload.valid"))
+        st.subheader(msg("ui.upload.step_preview"))
+        _preview_tables(up)
+        if st.button(msg("ui.upload.commit"), type="primary", key="commit"):
+            try:
+                outcome = commit_upload(store, up, user)
+            except UploadRejected as rejected:
+                st.error(msg("up.rejected", n=len(rejected.problems)))
+                up.problems = rejected.problems
+                st.dataframe(_problems_table(up), hide_index=True, width="stretch", key="problems_commit")
+            except AppError as err:
+                st.error(err.render(L))
+            else:
+                state.clear_caches()
+                st.session_state.pop("up_checked", None)
+                st.session_state["up_done"] = committed_message(outcome, L)
+                st.session_state["up_n"] = st.session_state.get("up_n", 0) + 1
+                st.rerun()
+if st.session_state.get("up_done"):
+    st.success(st.session_state["up_done"])
+
+# --- history and withdrawal -------------------------------------------------------------------------------
+st.subheader(msg("ui.upload.history"))
+hist = submission_history(store, code)
+if hist.empty:
+    st.caption(msg("ui.upload.no_history"))
+else:
+    view = pd.DataFrame(
+        {
+            "#": hist["id"].astype(int),
+            msg("ui.col.kind"): hist["kind"].map(lambda k: msg(f"ui.kind.{k}")),
+            msg("ui.col.fy"): hist["fiscal_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
+            msg("ui.col.user"): hist["user_name"],
+            msg("ui.col.time"): hist["created_at"].dt.tz_convert("Asia/Tokyo").dt.strftime("%Y-%m-%d %H:%M"),
+            msg("ui.col.file"): hist["file_name"].fillna(""),
+            msg("ui.preview.added"): hist["n_added"],
+            msg("ui.preview.changed"): hist["n_changed"],
+            msg("ui.col.outcome"): hist["outcome"].map(lambda o: msg(f"ui.outcome.{o}")),
+        }
+    )
+    st.dataframe(view.astype(str), hide_index=True, width="stretch", key="history")
+    live = hist[(hist["kind"] == "upload") & (hist["outcome"] == "committed")]["id"].astype(int).tolist()
+    if live:
+        with st.form("withdraw"):
+            target = st.selectbox(msg("ui.upload.withdraw_which"), live, key="withdraw_id")
+            note = st.text_input(msg("ui.upload.withdraw_note"), key="withdraw_note")
+            if st.form_submit_button(msg("ui.upload.withdraw")):
+                try:
+                    done = withdraw(store, int(target), user, note or None)
+                except AppError as err:
+                    st.error(err.render(L))
+                else:
+                    state.clear_caches()
+                    st.session_state["up_done"] = msg(
+                        "withdraw.done", id=target, new=done.submission_id, n=done.added + done.changed
+                    )
+                    st.rerun()

@@ -1,0 +1,73 @@
+"""ユーザー管理 (secretariat): local accounts, roles, disable / enable."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.auth import current_user
+from dashboard.state import lang, msg
+from model.auth import ROLES, add_user, list_users, set_disabled
+from model.errors import AppError
+from model.strategy import registry
+
+L = lang()
+st.title(msg("ui.page.users"))
+user = current_user()
+if user is None or not user.is_secretariat:
+    st.info(msg("err.auth.secretariat_only", user=user.name if user else "—"))
+    st.stop()
+assert user is not None
+store = state.store()
+
+table = list_users(store)
+st.dataframe(
+    table.assign(
+        role=table["role"].map(lambda r: msg(f"ui.role.{r}")),
+        disabled=table["disabled"].map({True: "✓", False: ""}),
+    )
+    .rename(
+        columns={
+            "name": msg("ui.col.user"),
+            "role": msg("ui.user.role"),
+            "ministry_code": msg("ui.upload.ministry"),
+            "disabled": msg("ui.user.disabled"),
+            "created_at": msg("ui.col.time"),
+        }
+    )
+    .astype(str),
+    hide_index=True,
+    width="stretch",
+    key="users_table",
+)
+
+codes = [m.code for m in registry(store)]
+with st.form("add_user"):
+    name = st.text_input(msg("ui.login.name"), key="new_name")
+    role = st.selectbox(
+        msg("ui.user.role"), list(ROLES), format_func=lambda r: msg(f"ui.role.{r}"), key="new_role"
+    )
+    ministry = st.selectbox(msg("ui.upload.ministry"), ["", *codes], key="new_ministry")
+    password = st.text_input(msg("ui.login.password"), type="password", key="new_password")
+    if st.form_submit_button(msg("ui.user.add"), type="primary"):
+        try:
+            add_user(store, name, role, password=password or None, ministry_code=ministry or None, by=user)
+        except AppError as err:
+            st.error(err.render(L))
+        else:
+            st.success(msg("user.added", user=name, role=role))
+            st.rerun()
+
+if not table.empty:
+    with st.form("toggle_user"):
+        who = st.selectbox(msg("ui.col.user"), table["name"].tolist(), key="toggle_name")
+        c1, c2 = st.columns(2)
+        off = c1.form_submit_button(msg("ui.user.disable"))
+        on = c2.form_submit_button(msg("ui.user.enable"))
+        if off or on:
+            try:
+                set_disabled(store, str(who), bool(off), by=user)
+            except AppError as err:
+                st.error(err.render(L))
+            else:
+                st.rerun()

@@ -1,0 +1,95 @@
+"""The reporting pages headless (AppTest): upload with errors, preview, commit; rounds; login; access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model.auth import add_user, operator
+from model.reporting.rounds import open_round
+from model.store import open_store
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PROBLEMS = Path(__file__).resolve().parents[1] / "fixtures" / "upload_problems"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("QF_REQUIRE_LOGIN", raising=False)
+    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
+    store = open_store()
+    store.init()
+    open_round(store, 2021, "setup")
+    add_user(store, "mofa1", "editor", password="password123", ministry_code="MOFA", by=operator())
+    add_user(store, "sec1", "secretariat", password="password123", by=operator())
+    store.engine.dispose()
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def as_user(at: AppTest, name: str, role: str, ministry: str | None = None) -> AppTest:
+    at.session_state["qf_user"] = {"name": name, "role": role, "ministry_code": ministry}
+    return at
+
+
+def test_upload_page_lists_errors_then_previews_and_commits(app: AppTest) -> None:
+    """A bad file shows located problems; a good one shows the preview; commit stores it."""
+    at = as_user(app, "mofa1", "editor", "MOFA")
+    at.switch_page("views/upload.py").run()
+    assert not at.exception
+    assert at.title[0].value == "報告のアップロード"
+    at.button(key="make_template").click().run()
+    assert not at.exception
+    at.file_uploader(key="up_file_0").upload(
+        "bad.xlsx", (PROBLEMS / "bad-status.xlsx").read_bytes(), XLSX
+    ).run()
+    assert at.error[0].value.startswith("提出を受け付けませんでした（問題 1 件）")
+    problems = at.dataframe[0].value
+    assert problems["行"].tolist() == ["2"]
+    assert "おおむね順調" in problems["問題と直し方"].iloc[0]
+    at.file_uploader(key="up_file_0").upload("valid.xlsx", (PROBLEMS / "valid.xlsx").read_bytes(), XLSX).run()
+    added = at.dataframe[0].value
+    assert added["取組ID"].tolist() == ["2-1-01", "2-2-01", "5-2-01"]
+    at.button(key="commit").click().run()
+    assert not at.exception
+    assert any("提出#2として保存しました" in s.value for s in at.success)
+    history = at.dataframe[-1].value
+    assert history["#"].tolist() == ["2"]
+
+
+def test_upload_page_asks_for_login(app: AppTest) -> None:
+    """Anonymous readers are pointed to the login page."""
+    app.switch_page("views/upload.py").run()
+    assert "ログインが必要です" in app.info[0].value
+
+
+def test_login_with_local_account(app: AppTest) -> None:
+    """The login form accepts the right password only."""
+    app.switch_page("views/login.py").run()
+    app.text_input(key="login_name").input("mofa1")
+    app.text_input(key="login_password").input("wrong-pass")
+    app.button[0].click().run()
+    assert app.error[0].value == "ユーザー名またはパスワードが正しくありません。"
+    app.text_input(key="login_password").input("password123")
+    app.button[0].click().run()
+    assert app.session_state["qf_user"]["ministry_code"] == "MOFA"
+
+
+def test_reading_can_require_login(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With QF_REQUIRE_LOGIN=1 an anonymous visitor sees only the login page."""
+    monkeypatch.setenv("QF_REQUIRE_LOGIN", "1")
+    app.run()
+    assert app.title[0].value == "ログイン"
+
+
+def test_rounds_page_shows_progress_for_the_secretariat(app: AppTest) -> None:
+    """The secretariat sees the open round and every ministry's owed and arrived rows."""
+    at = as_user(app, "sec1", "secretariat")
+    at.switch_page("views/rounds.py").run()
+    assert not at.exception
+    progress = at.dataframe[1].value
+    assert progress["報告対象"].tolist() == [20, 3, 2, 23, 3, 23, 23]
+    assert progress["提出済み"].sum() == 0
