@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from dashboard.auth import with_reporting  # noqa: E402
 from dashboard.state import tr  # noqa: E402
 
 st.set_page_config(page_title="量子戦略フォローアップ", page_icon=":material/insights:", layout="wide")
@@ -51,8 +52,8 @@ sections: dict[str, list[st.Page]] = {
         for i, (script, label, icon, url) in enumerate(REVIEW_PAGES)
     ],
 }
-# REPORTING adds its pages here, as one more section, e.g.
-#   sections[tr("nav.reporting")] = [st.Page("views/upload.py", title=tr("page.upload"), ...), ...]
-# (labels in dashboard/labels.py or the model catalogue; keep the review pages first: the first is default).
+# The reporting section (upload, rounds, users, login) and the account box; only the login page when
+# reading requires a login and nobody is logged in (see dashboard/auth.py).
+sections = with_reporting(sections)
 
 st.navigation(sections).run()
