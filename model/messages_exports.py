@@ -3,9 +3,9 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors -----------------------------------------------------------------------------------------
     "err.export.no_browser": (
-        "グラフの画像化に必要な Chromium が見つかりません（{detail}）。"
+        "グラフの画像化に必要な Chromium が見つかりません。"
         "Debian では `apt-get install chromium` で導入するか、BROWSER_PATH を設定してください。",
-        "Chromium, needed to turn charts into images, was not found ({detail}). "
+        "Chromium, needed to turn charts into images, was not found. "
         "On Debian install it with `apt-get install chromium`, or set BROWSER_PATH.",
     ),
     "err.export.render_failed": (
@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.export.chart_name_missing": (
         "グラフ名を指定してください（一覧は `python -m model export chart --list`）。",
         "Name a chart (list them with `python -m model export chart --list`).",
+    ),
+    "err.export.out_missing": (
+        "出力ファイルを --out で指定してください（例：--out chart.png）。",
+        "Name the output file with --out (e.g. --out chart.png).",
     ),
     "err.export.cannot_write": (
         "ファイル「{path}」に書き込めません：{detail}",

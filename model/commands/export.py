@@ -142,7 +142,7 @@ def run_chart(args: argparse.Namespace) -> int:
     if args.name not in CHARTS:
         raise AppError("err.export.unknown_chart", name=args.name, known=", ".join(CHARTS))
     if not args.out:
-        raise AppError("err.export.bad_suffix", path="(--out)", known=".png, .svg, .pdf")
+        raise AppError("err.export.out_missing")
     out = Path(args.out)
     fmt = check_format(args.format or out.suffix or "png")
     store = store_from(args)

@@ -130,7 +130,8 @@ def render_images(jobs: Sequence[ImageJob], *, tabs: int = 1) -> list[bytes]:
         raise
     except Exception as exc:
         if type(exc).__name__ == "ChromeNotFoundError":
-            raise AppError("err.export.no_browser", detail=" ".join(str(exc).split())[:160]) from exc
+            # kaleido's own advice (download a Chrome) does not apply here: the message says what does
+            raise AppError("err.export.no_browser") from exc
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise AppError("err.export.render_failed", name=jobs[0].name, detail=detail) from exc
 

@@ -1,9 +1,12 @@
-"""Fixtures of the export tests: a store with two ministries' FY2025 entries (one delayed, one formula-like)."""
+"""Export test fixtures: two ministries report FY2025 (one delayed, one with formula-like text)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from model.seed import SeedData
 from model.store import ChangeSet, Store
 
 FY = 2025
@@ -43,3 +46,12 @@ def add_fy2025(store: Store) -> Store:
 @pytest.fixture
 def reported_store(sqlite_store: Store) -> Store:
     return add_fy2025(sqlite_store)
+
+
+@pytest.fixture(scope="module")
+def shared_reported_store(tmp_path_factory: pytest.TempPathFactory, seed: SeedData) -> Iterator[Store]:
+    """The same, built once per module (read-only tests: the deck takes seconds to build)."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('exports') / 'store.sqlite3'}")
+    store.init(seed)
+    yield add_fy2025(store)
+    store.engine.dispose()

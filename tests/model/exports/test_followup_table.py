@@ -66,6 +66,7 @@ def test_later_year_shows_each_ministry_prefixed_and_dashes_for_silence(reported
     table = published_table(reported_store, FY).set_index("action_id", drop=False)
     progress = table.loc["1-1-01", "progress"]
     assert progress == f"［文部科学省｜順調］\n{MEXT_PROGRESS}\n\n［経済産業省｜遅延］\n{METI_PROGRESS}"
+    assert table.loc["1-1-01", "next"].endswith(f"［経済産業省｜遅延］\n{METI_NEXT}")
     assert table.loc["1-1-03", "progress"] == "―"
 
 
