@@ -18,6 +18,10 @@ from dashboard.state import tr  # noqa: E402
 
 st.set_page_config(page_title="量子戦略フォローアップ", page_icon=":material/insights:", layout="wide")
 
+# A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
+if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
+    st.session_state["lang"] = st.query_params["lang"]
+
 with st.sidebar:
     st.radio(
         "言語 / Language",

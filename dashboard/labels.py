@@ -138,7 +138,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cmp.added": ("追加", "Added"),
     "cmp.changed": ("変更", "Changed"),
     "cmp.unchanged": ("変更なし", "Unchanged"),
-    "cmp.gone_silent": ("記載なしに", "Gone silent"),
+    "cmp.gone_silent": ("途絶（記載なし）", "Gone silent"),
     "cmp.show": ("表示する区分", "Show"),
     "cmp.legend": (
         "<del>削除された文字</del>　<ins>追加された文字</ins>",

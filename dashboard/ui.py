@@ -62,6 +62,37 @@ def fy_options(years: list[int]) -> dict[int, str]:
     return {y: fy_label(y) for y in years}
 
 
+def deadline_label(year: Any, basis: Any, day: Any = None) -> str:
+    """A deadline as the text means it: 2024年度 / FY2024 for fiscal years, 2030年 / 2030 for calendar
+    years, the date itself when the goal gives one."""
+    if day is not None and isinstance(day, str) and day:
+        return date_label(dt.date.fromisoformat(day))
+    if year is None or pd.isna(year):
+        return "—"
+    if basis == "FY":
+        return fy_label(int(year))
+    return date_label(dt.date(int(year), 1, 1), "year")
+
+
+def source_text(text: Any) -> str:
+    """A source as people read it: seed file names replaced by the document titles."""
+    if not isinstance(text, str) or not text:
+        return "—"
+    titles = state.table("sources")
+    out = text
+    for seed_file, ja, en in zip(titles["seed_file"], titles["title_ja"], titles["title_en"], strict=True):
+        out = out.replace(str(seed_file), str(en) if lang() == "en" else f"「{ja}」")
+    return out
+
+
+def table(
+    df: pd.DataFrame, key: str, widths: dict[str, int] | None = None, height: int | None = None
+) -> None:
+    """A dataframe with fixed pixel widths for the long text columns (so that the table fits)."""
+    config = {col: st.column_config.Column(width=w) for col, w in (widths or {}).items()}  # type: ignore[arg-type]
+    st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config, height=height or "auto")
+
+
 def ministry_names() -> dict[str, str]:
     """Ministry code → name in the current language; JOINT → the joint-text label."""
     m = state.table("ministries")

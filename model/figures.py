@@ -123,7 +123,7 @@ def finish(
     src = t("fig.source", lang, text=source)
     lines = _wrap(src, 72 if lang == "ja" else 125)
     n_lines = lines.count("<br>") + 1
-    bottom = 95 + 16 * (n_lines - 1) + bottom_extra
+    bottom = 95 + 16 * n_lines + bottom_extra  # the source lines, then the as-of date on its own line
     top = 130 if sample else 105
     fig.update_layout(
         title={
@@ -157,24 +157,21 @@ def finish(
     fig.update_xaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=False)
     fig.update_yaxes(showline=True, linecolor="#9ca3af", gridcolor="#eef0f3", automargin=False)
     to_edge = -(left - 10)  # from the plot's left edge to the figure's
-    shift = -(bottom - 22 - 16 * (n_lines - 1))
-    for text, x, anchor, ann_name in (
-        (lines, 0, "left", "source"),
-        (as_of_text(as_of, lang), 1, "right", "as_of"),
-    ):
+    shift = -(bottom - 8 - 16 * (n_lines + 1))  # top of the footer, below the plot (px)
+    for text, dy, ann_name in ((lines, 0, "source"), (as_of_text(as_of, lang), 16 * n_lines, "as_of")):
         fig.add_annotation(
             text=text,
             xref="paper",
             yref="paper",
-            x=x,
+            x=0,
             y=0,
-            xanchor=anchor,
+            xanchor="left",
             yanchor="top",
-            yshift=shift,
+            yshift=shift - dy,
             showarrow=False,
             align="left",
             font={"size": 11, "color": "#4b5563"},
-            xshift=to_edge if x == 0 else 0,
+            xshift=to_edge,
             name=ann_name,
         )
     if sample:
@@ -478,6 +475,7 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
     """Follow-up entries of a fiscal year by pillar and status (stacked bars)."""
     fy = fiscal_year if fiscal_year is not None else followup.as_of_fiscal_year(store, as_of)
     fig = go.Figure()
+    x: list[str] = []
     fy_label = format_fy(fy, lang) if fy is not None else "—"
     if fy is None or store.followup(fy).empty:
         empty(fig, t("fig.empty_fy", lang, fy=fy_label))
@@ -486,9 +484,7 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
         counts = followup.status_by_pillar(store, fy)
         pillars = store.table("pillars").set_index("pillar_id")
         name_col = "name_en" if lang == "en" else "name_ja"
-        x = [
-            f"{pid}. {short(pillars.loc[pid, name_col], 18 if lang == 'ja' else 30)}" for pid in counts.index
-        ]
+        x = [_wrap(f"{pid}. {pillars.loc[pid, name_col]}", 9 if lang == "ja" else 18) for pid in counts.index]
         for key in counts.columns:
             ys = counts[key].tolist()
             fig.add_trace(
@@ -503,9 +499,11 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
             )
         fig.update_layout(barmode="stack")
         fig.update_yaxes(title_text=t("fig.pillar_status.axis", lang))
+        fig.update_xaxes(tickangle=0)
         source = _followup_source(store, fy, lang)
     return finish(
         fig,
+        bottom_extra=16 * max((lab.count("<br>") for lab in x), default=0),
         name="followup-status-pillar",
         title=t("fig.pillar_status.title", lang, fy=fy_label),
         source=source,
@@ -643,7 +641,10 @@ def milestones_timeline(
         yref="paper",
         text=t("fig.milestones.today", lang),
         showarrow=False,
-        yanchor="bottom",
+        yanchor="top",
+        xanchor="left",
+        xshift=3,
+        bgcolor="rgba(255,255,255,0.8)",
         font={"size": 11, "color": "#374151"},
         name="today",
     )

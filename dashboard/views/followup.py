@@ -125,7 +125,8 @@ for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=Fal
                     a, b, c = st.columns([1.1, 2, 2])
                     if n == 0:
                         parent = (
-                            f"{first['parent_title_ja']}<br>"
+                            "<small style='color:#6b7280'>"
+                            f"{html.escape(first['parent_title_ja'])}</small><br>"
                             if isinstance(first["parent_title_ja"], str)
                             else ""
                         )

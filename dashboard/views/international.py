@@ -35,7 +35,7 @@ ag = state.agreements()
 ag = ag[ag["date"].map(lambda d: d <= day)]
 areas = state.table("coop_areas").set_index("code")
 area_col = "name_en" if L == "en" else "name_ja"
-st.dataframe(
+ui.table(
     pd.DataFrame(
         {
             tr("col.date"): [
@@ -51,12 +51,11 @@ st.dataframe(
             tr("int.areas"): [
                 "、".join(str(areas.loc[c, area_col]) for c in codes) for codes in ag["area_codes"]
             ],
-            tr("col.source"): ag["source"],
+            tr("col.source"): [ui.source_text(x) for x in ag["source"]],
         }
     ),
-    hide_index=True,
-    width="stretch",
-    key="int_ag_table",
+    "int_ag_table",
+    {tr("int.doc"): 260, tr("int.signatories"): 200, tr("int.areas"): 200, tr("col.source"): 200},
 )
 
 # --- matrix ------------------------------------------------------------------------------------------------
@@ -68,7 +67,7 @@ st.subheader(tr("int.events"))
 state.show_chart(state.chart("events-timeline"), key="int_events")
 ev = state.events()
 ev = ev[ev["date_start"].map(lambda d: d is not None and d <= day)]
-st.dataframe(
+ui.table(
     pd.DataFrame(
         {
             tr("col.date"): [
@@ -78,10 +77,9 @@ st.dataframe(
             tr("int.event"): ev["name_en" if L == "en" else "name_ja"],
             tr("int.place"): ev["place"].fillna("—"),
             tr("int.countries"): ev["countries"].map(lambda n: "—" if pd.isna(n) else str(int(n))),
-            tr("col.source"): ev["source"],
+            tr("col.source"): [ui.source_text(x) for x in ev["source"]],
         }
     ),
-    hide_index=True,
-    width="stretch",
-    key="int_ev_table",
+    "int_ev_table",
+    {tr("int.event"): 300, tr("col.source"): 260},
 )

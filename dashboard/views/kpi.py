@@ -16,7 +16,12 @@ st.title(tr("kpi.title"))
 
 table = state.kpis(KINDS)
 goals = state.table("goals").set_index("id")
-table = table.assign(pillar=table["goal_id"].map(goals["pillar"]))
+table = table.assign(
+    pillar=table["goal_id"].map(goals["pillar"]),
+    target_year=table["goal_id"].map(goals["target_year"]),
+    target_basis=table["goal_id"].map(goals["target_basis"]),
+    target_day=table["goal_id"].map(goals["target_date"]),
+)
 
 c1, c2 = st.columns(2)
 with c1:
@@ -37,8 +42,8 @@ view = pd.DataFrame(
         tr("col.kind"): [msg(f"kind.{k}") for k in shown["kind"]],
         tr("col.title"): shown[title_col],
         tr("col.deadline"): [
-            ui.date_label(d, "year") if d is not None and not pd.isna(d) else "—"
-            for d in shown["target_date"]
+            ui.deadline_label(y, b, d)
+            for y, b, d in zip(shown["target_year"], shown["target_basis"], shown["target_day"], strict=True)
         ],
         tr("col.latest"): [
             format_value(v, u, L) for v, u in zip(shown["latest_value"], shown["unit"], strict=True)
@@ -50,10 +55,9 @@ view = pd.DataFrame(
         tr("col.status"): [msg(f"status.{s}") for s in shown["status"]],
         tr("col.projected"): shown["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
         tr("col.sample"): shown["sample"].map({True: msg("sample.badge"), False: ""}),
-        tr("col.source"): shown["source"],
     }
 )
-st.dataframe(view, hide_index=True, width="stretch", key="kpi_table")
+ui.table(view, "kpi_table", {tr("col.title"): 330, tr("col.id"): 120}, height=420)
 if shown["sample"].any():
     st.caption(tr("sample_note"))
 
@@ -74,6 +78,7 @@ if options:
             ui.sample_badge()
     if isinstance(row["target_text_ja"], str):
         st.caption(tr("kpi.text_target", text=row["target_text_ja"]))
+    st.caption(f"{tr('col.source')}：{ui.source_text(row['source'])}")
     if isinstance(row["override_status"], str):
         st.caption(
             tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])
@@ -95,7 +100,7 @@ if options:
                         format_value(v, u, L) for v, u in zip(obs["value"], obs["unit"], strict=True)
                     ],
                     tr("col.sample"): obs["sample"].map({True: msg("sample.badge"), False: ""}),
-                    tr("col.source"): obs["source"],
+                    tr("col.source"): [ui.source_text(x) for x in obs["source"]],
                     tr("col.note"): obs["note"],
                 }
             ),

@@ -44,23 +44,28 @@ else:
     state.show_chart(state.chart("milestones-timeline", chosen, pillar, year_from, year_to), key="ms_chart")
 
 title_col = "title_en" if L == "en" else "title_ja"
-st.dataframe(
+goals = state.table("goals").set_index("id")
+ui.table(
     pd.DataFrame(
         {
             tr("col.id"): shown["goal_id"],
             tr("col.title"): shown[title_col],
             tr("ms.deadline_text"): shown["deadline_text_ja"].fillna("—"),
-            tr("col.deadline"): [ui.date_label(d) for d in shown["deadline"]],
+            tr("col.deadline"): [
+                ui.deadline_label(
+                    goals.loc[g, "target_year"], goals.loc[g, "target_basis"], goals.loc[g, "target_date"]
+                )
+                for g in shown["goal_id"]
+            ],
             tr("col.status"): [msg(f"ms.{s}") for s in shown["status"]],
             tr("ms.evidence"): [
                 f"{ui.date_label(d, 'month')}：{e}" if isinstance(e, str) else ""
                 for d, e in zip(shown["achieved_date"], shown["evidence_ja"], strict=True)
             ],
             tr("ms.related"): shown["related_action"].fillna(""),
-            tr("col.source"): shown["source"],
+            tr("col.source"): [ui.source_text(x) for x in shown["source"]],
         }
     ),
-    hide_index=True,
-    width="stretch",
-    key="ms_table",
+    "ms_table",
+    {tr("col.title"): 300, tr("ms.evidence"): 200, tr("col.source"): 220},
 )

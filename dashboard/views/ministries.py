@@ -26,7 +26,7 @@ names = ui.ministry_names()
 comp = state.completeness(fy)
 
 st.subheader(tr("min.summary", fy=ui.fy_label(fy)))
-st.dataframe(
+ui.table(
     pd.DataFrame(
         {
             tr("col.ministry"): [names[c] for c in comp["ministry_code"]],
@@ -40,9 +40,8 @@ st.dataframe(
             ],
         }
     ),
-    hide_index=True,
-    width="stretch",
-    key="min_summary",
+    "min_summary",
+    {tr("col.ministry"): 320},
 )
 state.show_chart(state.chart("reporting-completeness", fy), key="min_chart")
 
@@ -68,7 +67,7 @@ def entry_label(has: bool, who: object) -> str:
     return tr("min.joint_entry") if who == JOINT else tr("min.own_entry")
 
 
-st.dataframe(
+ui.table(
     pd.DataFrame(
         {
             tr("col.action_id"): rows["action_id"],
@@ -84,7 +83,6 @@ st.dataframe(
             tr("col.submitted_at"): [ui.timestamp_label(x) for x in rows["created_at"]],
         }
     ),
-    hide_index=True,
-    width="stretch",
-    key="min_actions",
+    "min_actions",
+    {tr("col.action"): 420},
 )

@@ -35,7 +35,8 @@ for col, row in zip(st.columns(len(head) or 1), head.to_dict("records"), strict=
         projected = row["projected_year"]
         c2.metric(
             tr("overview.card.projected"),
-            tr("overview.card.not_projected") if pd.isna(projected) else str(int(projected)),
+            "—" if pd.isna(projected) else str(int(projected)),
+            help=tr("overview.card.not_projected") if pd.isna(projected) else None,
         )
         st.caption(
             tr(
@@ -58,15 +59,14 @@ for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
             state.show_chart(state.chart("goal", goal_id))
 
 # --- follow-up status and reporting completeness ---------------------------------------------------------
-left, right = st.columns(2)
-with left:
+with st.container():
     fy = state.as_of_fiscal_year()
     st.subheader(tr("overview.pillars", fy=ui.fy_label(fy)))
     if fy is None:
         st.info(tr("empty.fy", fy="—"))
     else:
         state.show_chart(state.chart("followup-status-pillar", fy))
-with right:
+with st.container():
     cy = state.current_collection_year()
     st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
     comp = state.completeness(cy)
