@@ -154,7 +154,8 @@ if file is not None:
     up = _checked(file.getvalue(), file.name)
     if not up.ok:
         st.error(msg("up.rejected", n=len(up.problems)))
-        st.dataframe(_problems_table(up), hide_index=True, width="stretch", key="problems")
+        # st.table, not st.dataframe: long Japanese messages wrap, and the text is selectable.
+        st.table(_problems_table(up).set_index(msg("ui.col.sheet")))
     else:
         st.success(msg("ui.upload.valid"))
         st.subheader(msg("ui.upload.step_preview"))
@@ -165,7 +166,7 @@ if file is not None:
             except UploadRejected as rejected:
                 st.error(msg("up.rejected", n=len(rejected.problems)))
                 up.problems = rejected.problems
-                st.dataframe(_problems_table(up), hide_index=True, width="stretch", key="problems_commit")
+                st.table(_problems_table(up).set_index(msg("ui.col.sheet")))
             except AppError as err:
                 st.error(err.render(L))
             else:

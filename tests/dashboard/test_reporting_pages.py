@@ -47,7 +47,7 @@ def test_upload_page_lists_errors_then_previews_and_commits(app: AppTest) -> Non
         "bad.xlsx", (PROBLEMS / "bad-status.xlsx").read_bytes(), XLSX
     ).run()
     assert at.error[0].value.startswith("提出を受け付けませんでした（問題 1 件）")
-    problems = at.dataframe[0].value
+    problems = at.table[0].value
     assert problems["行"].tolist() == ["2"]
     assert "おおむね順調" in problems["問題と直し方"].iloc[0]
     at.file_uploader(key="up_file_0").upload("valid.xlsx", (PROBLEMS / "valid.xlsx").read_bytes(), XLSX).run()

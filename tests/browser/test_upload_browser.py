@@ -1,0 +1,156 @@
+"""The upload page in a real browser: log in as a ministry, download the template, upload a bad file and
+see the errors, upload a good one, preview, commit (Playwright driving Debian Chromium)."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from model.auth import add_user, operator
+from model.reporting.rounds import open_round
+from model.store import open_store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """Streamlit on a free port over a temp SQLite store with the FY2021 round and a MOFA editor."""
+    db = tmp_path / "browser.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
+    store = open_store(f"sqlite:///{db}")
+    store.init()
+    open_round(store, 2021, "setup")
+    add_user(store, "mofa1", "editor", password="password123", ministry_code="MOFA", by=operator())
+    store.engine.dispose()
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:  # noqa: S310
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        yield pg
+        browser.close()
+
+
+def _fill(template: bytes, status_for_first: str) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(template))
+    ws = wb["報告"]
+    header = [c.value for c in ws[1]]
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, header.index("進捗") + 1).value = f"ブラウザから報告 {r}"
+        ws.cell(r, header.index("次年度以降の取組") + 1).value = "継続する。"
+        ws.cell(r, header.index("状況") + 1).value = status_for_first if r == 2 else "順調"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_ministry_uploads_through_the_browser(server: str, page: Page, tmp_path: Path) -> None:
+    """Log in, download, bad upload → errors, good upload → preview → commit → history."""
+    page.goto(f"{server}/login")
+    page.get_by_label("ユーザー名").fill("mofa1")
+    page.get_by_label("パスワード").fill("password123")
+    page.get_by_role("button", name="ログイン").click()
+    expect(page.get_by_text("mofa1（府省編集者（MOFA））としてログインしています。")).to_be_visible()
+
+    # Navigate inside the app: a new page load would be a new session (and no longer logged in).
+    page.get_by_role("link", name="報告のアップロード").click()
+    expect(page.get_by_role("heading", name="報告のアップロード")).to_be_visible()
+    page.get_by_role("button", name="様式を作成").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="様式をダウンロード（.xlsx）").click()
+    template = Path(info.value.path()).read_bytes()
+    assert info.value.suggested_filename == "followup_2021_MOFA.xlsx"
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(_fill(template, "ほぼ順調"))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    expect(
+        page.get_by_text("提出を受け付けませんでした（問題 1 件）。何も保存されていません。")
+    ).to_be_visible()
+    expect(page.get_by_text("状況「ほぼ順調」は使用できません").first).to_be_visible(timeout=10_000)
+
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(_fill(template, "完了"))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    expect(page.get_by_text("問題はありません。変更内容を確認し")).to_be_visible()
+    expect(page.get_by_text("追加（3）")).to_be_visible()
+    page.get_by_role("button", name="この内容で確定").click()
+    expect(page.get_by_text("提出#2として保存しました：追加 3、変更 0、変更なし 0。")).to_be_visible()
+
+    store = open_store(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
+    entries = store.followup(2021)
+    assert sorted(entries["status"]) == ["完了", "順調", "順調"]
+    store.engine.dispose()
