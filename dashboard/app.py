@@ -48,6 +48,7 @@ REVIEW_PAGES = [
     ("views/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
     ("views/milestones.py", "page.milestones", ":material/flag:", "milestones"),
     ("views/international.py", "page.international", ":material/public:", "international"),
+    ("views/exports.py", "page.exports", ":material/download:", "exports"),
 ]
 
 sections: dict[str, list[st.Page]] = {

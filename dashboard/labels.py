@@ -16,6 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page.compare": ("年度比較", "Year over year"),
     "page.milestones": ("マイルストーン", "Milestones"),
     "page.international": ("国際連携", "International"),
+    "page.exports": ("資料の書き出し", "Exports"),
     # --- shared -------------------------------------------------------------------------------------------
     "all": ("すべて", "All"),
     "filter.pillar": ("戦略の柱", "Pillar"),

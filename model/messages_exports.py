@@ -145,7 +145,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "src.followup": ("各府省のフォローアップ登録データ（{fy}）", "ministries' follow-up entries ({fy})"),
     "src.store": ("量子戦略フォローアップ・データベース", "quantum strategy follow-up database"),
     # --- dashboard export page --------------------------------------------------------------------------
-    "exp.page": ("資料の書き出し", "Exports"),
     "exp.title": ("ブリーフィング資料・公表様式の書き出し", "Briefing deck and published tables"),
     "exp.fy": ("年度", "Fiscal year"),
     "exp.deck.header": ("ブリーフィング資料（16:9）", "Briefing deck (16:9)"),

@@ -1,0 +1,52 @@
+"""資料の書き出し Exports: the briefing deck (PowerPoint, PDF), the follow-up table as published (Excel,
+CSV) and any single chart as PNG/SVG/PDF."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.downloads import chart_downloads, deck_button, followup_buttons
+from dashboard.state import lang, msg
+from model.exports import pdf
+from model.figures import CHARTS
+
+L = lang()
+st.title(msg("exp.title"))
+
+store = state.store()
+years = state.year_choices()
+default = state.as_of_fiscal_year()
+fy = st.selectbox(
+    msg("exp.fy"),
+    years,
+    index=years.index(default) if default in years else 0,
+    key="exp_fy",
+    format_func=ui.fy_options(years).__getitem__,
+)
+
+st.subheader(msg("exp.deck.header"))
+st.caption(msg("exp.deck.caption"))
+c1, c2 = st.columns(2)
+with c1:
+    deck_button(store, fy, state.as_of())
+with c2:
+    if pdf.available():
+        deck_button(store, fy, state.as_of(), as_pdf=True)
+    else:
+        st.info(msg("err.export.no_soffice"), icon=":material/info:")
+
+st.subheader(msg("exp.followup.header"))
+followup_buttons(store, fy)
+
+st.subheader(msg("exp.charts.header"))
+name = st.selectbox(
+    msg("exp.charts.pick"),
+    list(CHARTS),
+    key="exp_chart",
+    format_func=lambda n: CHARTS[n].title(L),
+)
+extra = (fy,) if name in ("followup-status-pillar", "reporting-completeness") else ()
+fig = state.chart(name, *extra)
+state.show_chart(fig, key="exp_chart_fig")
+chart_downloads(fig, name, key="exp")

@@ -1,0 +1,57 @@
+"""The export page headless (AppTest): deck, published table and chart download buttons, both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("QF_REQUIRE_LOGIN", raising=False)
+    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/exports.py").run()
+    return at
+
+
+def test_export_page_offers_deck_table_and_chart_downloads(app: AppTest) -> None:
+    """PowerPoint, PDF (LibreOffice is installed), Excel, CSV and PNG/SVG/PDF of the chosen chart."""
+    assert not app.exception
+    assert app.title[0].value == "ブリーフィング資料・公表様式の書き出し"
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert {"PowerPoint をダウンロード", "PDF をダウンロード"} <= labels
+    assert {"Excel（印刷設定済み）をダウンロード", "CSV（UTF-8 BOM 付き）をダウンロード"} <= labels
+    assert {"PNG", "SVG", "PDF"} <= labels
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_export_page_in_english(app: AppTest) -> None:
+    """The language switch covers the export page."""
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.title[0].value == "Briefing deck and published tables"
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert "Download PowerPoint" in labels
+
+
+def test_chart_downloads_renders_three_buttons() -> None:
+    """chart_downloads(fig, name) under any chart: PNG, SVG and PDF buttons named after the chart."""
+
+    def page() -> None:
+        import plotly.graph_objects as go
+
+        from dashboard.downloads import chart_downloads
+
+        fig = go.Figure(go.Bar(x=["量子"], y=[1]), layout={"meta": {"as_of": "2026-03-31"}})
+        chart_downloads(fig, "demo")
+
+    at = AppTest.from_function(page, default_timeout=60).run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["PNG", "SVG", "PDF"]
