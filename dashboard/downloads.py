@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import shutil
+from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -27,10 +29,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def browser_available() -> bool:
     """Chromium on PATH (Debian's `chromium`), or a path in BROWSER_PATH, for kaleido."""
-    import os
-
     path = os.environ.get("BROWSER_PATH")
-    return bool(path and os.path.exists(path)) or any(
+    return bool(path and Path(path).exists()) or any(
         shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
     )
 
