@@ -154,28 +154,52 @@ def _key(bullet: str) -> str:
     return normalise(_REPEAT.sub("", bullet)).lstrip("○〇◯")
 
 
-def repeat_links(df: pd.DataFrame) -> dict[tuple[str, int, str, str, int], str]:
-    """For every （再掲） bullet of the given entries: the action_id of the original bullet (the first
-    non-repeat bullet with the same text in the same fiscal year, in structure order).
+def repeat_links(
+    df: pd.DataFrame, bullets: pd.DataFrame | None = None
+) -> dict[tuple[str, int, str, str, int], str]:
+    """For every （再掲） bullet of the given entries: the action_id of the bullet it repeats.
 
-    Key: (action_id, fiscal_year, ministry_code, column, bullet index)."""
+    Key: (action_id, fiscal_year, ministry_code, column, bullet index). The transcribed `bullets` table
+    (seed text) says which bullet each 再掲 repeats (`repeat_of`) — the authority, since a 再掲 is not
+    always a verbatim copy. Other text is matched by content: the first non-repeat bullet of the same
+    fiscal year, in structure order, with the same text or starting with it (a repeat may quote only
+    the first sentence)."""
+    links: dict[tuple[str, int, str, str, int], str] = {}
+    records = df.sort_values(["fiscal_year", "order"]).to_dict("records")
+    if bullets is not None and len(bullets):
+        known = bullets[bullets["is_repeat"].astype(bool) & bullets["repeat_of"].notna()]
+        by_text = {
+            (str(b["action_id"]), int(b["fiscal_year"]), f"{b['column']}_ja", _key(str(b["text_ja"]))): str(
+                b["repeat_of"]
+            ).split("/")[0]
+            for b in known.to_dict("records")
+        }
+        for r in records:
+            for column in ("progress_ja", "next_ja"):
+                for i, b in enumerate(split_bullets(r[column])):
+                    hit = by_text.get((str(r["action_id"]), int(r["fiscal_year"]), column, _key(b)))
+                    if hit is not None and is_repeat(b):
+                        links[
+                            (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
+                        ] = hit
     originals: dict[tuple[int, str], str] = {}
-    ordered = df.sort_values(["fiscal_year", "order"])
-    records = ordered.to_dict("records")
     for r in records:
         for column in ("progress_ja", "next_ja"):
             for b in split_bullets(r[column]):
                 if not is_repeat(b):
                     originals.setdefault((int(r["fiscal_year"]), _key(b)), str(r["action_id"]))
-    links: dict[tuple[str, int, str, str, int], str] = {}
     for r in records:
         for column in ("progress_ja", "next_ja"):
             for i, b in enumerate(split_bullets(r[column])):
-                if is_repeat(b):
-                    found = originals.get((int(r["fiscal_year"]), _key(b)))
-                    if found is not None and found != r["action_id"]:
-                        key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
-                        links[key] = found
+                key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
+                if not is_repeat(b) or key in links:
+                    continue
+                fy, k = int(r["fiscal_year"]), _key(b)
+                found = originals.get((fy, k)) or next(
+                    (a for (y, text), a in originals.items() if y == fy and text.startswith(k)), None
+                )
+                if found is not None and found != r["action_id"]:
+                    links[key] = found
     return links
 
 

@@ -67,7 +67,7 @@ if shown.empty:
     st.info(tr("empty.filter"))
     st.stop()
 
-links = repeat_links(year_entries)
+links = repeat_links(year_entries, state.table("bullets"))
 visible = set(shown["action_id"])
 titles = state.structure().set_index("action_id")["title_ja"]
 
