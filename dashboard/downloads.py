@@ -53,9 +53,8 @@ def chart_downloads(fig: go.Figure, name: str, *, key: str | None = None) -> Non
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     day = str(meta.get("as_of") or dt.date.today().isoformat())
     fig_json = fig.to_json()
-    cols = st.columns(len(FORMATS) + 3, gap="small")
-    for col, (fmt, mime) in zip(cols, FORMATS.items(), strict=False):
-        with col:
+    with st.container(horizontal=True, gap="small"):
+        for fmt, mime in FORMATS.items():
             st.download_button(
                 msg(f"exp.download.{fmt}"),
                 data=functools.partial(_chart_file, fig_json, fmt, name),
