@@ -162,7 +162,7 @@ def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
     returns cached values, so formulas must be found in the XML)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(_XLSX_FORMULA.search(zf.read(n)) for n in sheets):
+        if not any(_has_formula(zf.read(n)) for n in sheets):
             return set()
     import openpyxl  # slow, so only when a formula exists somewhere
 
@@ -180,6 +180,13 @@ def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
     finally:
         wb.close()
     return out
+
+
+def _has_formula(xml: bytes) -> bool:
+    # Plain substring tests first (fast on large sheets); the regex only for namespace-prefixed XML.
+    if b"<f>" in xml or b"<f " in xml or b"<f/>" in xml:
+        return True
+    return (b":f>" in xml or b":f " in xml) and _XLSX_FORMULA.search(xml) is not None
 
 
 def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:

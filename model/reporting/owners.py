@@ -4,50 +4,78 @@ from __future__ import annotations
 
 import pandas as pd
 
+from model.ministries import MinistryRegistry
 from model.store import Store
-from model.strategy import action_owners, registry, reportable
+from model.strategy import registry, reportable
 
 # Goals that name neither an area nor an action (the 2030 headline targets, seed 004's milestones and the
 # tracked indicators) are the strategy's as a whole: the Cabinet Office's science secretariat reports them.
 DEFAULT_KPI_OWNER = "CSTI"
 
 
-def owners_table(store: Store) -> pd.DataFrame:
-    """action_id × ministry_code for every action (sub rows inherit their parent's tag)."""
-    return action_owners(store.table("actions"), registry(store))
+def owners_table(
+    store: Store, actions: pd.DataFrame | None = None, ministries: MinistryRegistry | None = None
+) -> pd.DataFrame:
+    """action_id × ministry_code for every action (sub rows inherit their parent's tag).
+
+    Same result as model.strategy.action_owners, with each distinct tag parsed once: an upload is
+    checked against thousands of rows and this runs on every check.
+    """
+    actions = store.table("actions") if actions is None else actions
+    ministries = registry(store) if ministries is None else ministries
+    # Plain lists: iterating pandas' Arrow-backed string columns element by element is slow.
+    action_ids = actions["action_id"].tolist()
+    tags = dict(zip(action_ids, actions["ministries_tag"].tolist(), strict=True))
+    parsed: dict[str, list[str]] = {}
+    ids, codes = [], []
+    for action_id, parent, tag in zip(
+        action_ids, actions["parent_id"].tolist(), actions["ministries_tag"].tolist(), strict=True
+    ):
+        text = str(tags[parent] if isinstance(parent, str) else tag)
+        if text not in parsed:
+            parsed[text] = [m.code for m in ministries.parse_tags(text)]
+        for code in parsed[text]:
+            ids.append(action_id)
+            codes.append(code)
+    return pd.DataFrame({"action_id": ids, "ministry_code": codes})
 
 
-def owned_action_ids(store: Store, ministry_code: str) -> set[str]:
+def owned_action_ids(
+    store: Store,
+    ministry_code: str,
+    actions: pd.DataFrame | None = None,
+    ministries: MinistryRegistry | None = None,
+) -> set[str]:
     """The reportable rows `ministry_code` co-owns."""
-    actions = store.table("actions")
-    owners = action_owners(actions, registry(store))
-    ids = set(owners.loc[owners["ministry_code"] == ministry_code, "action_id"])
-    return ids & set(reportable(actions)["action_id"])
+    actions = store.table("actions") if actions is None else actions
+    owners = owners_table(store, actions, ministries)
+    ids = set(owners.loc[owners["ministry_code"] == ministry_code, "action_id"].tolist())
+    return ids & set(reportable(actions)["action_id"].tolist())
 
 
-def goal_owners(store: Store) -> pd.DataFrame:
+def goal_owners(
+    store: Store, actions: pd.DataFrame | None = None, ministries: MinistryRegistry | None = None
+) -> pd.DataFrame:
     """goal_id × ministry_code for numeric goals: the owners of the related action, else of the area."""
+    actions = store.table("actions") if actions is None else actions
     goals = store.table("goals")
     goals = goals[goals["unit"] != "text"]
-    owners = owners_table(store)
-    actions = store.table("actions")[["action_id", "area_id"]]
-    by_area = (
-        owners.merge(actions, on="action_id")
-        .groupby("area_id")["ministry_code"]
-        .agg(lambda s: sorted(set(s)))
-    )
-    by_action = owners.groupby("action_id")["ministry_code"].agg(lambda s: sorted(set(s)))
+    owners = owners_table(store, actions, ministries)
+    area_of = dict(zip(actions["action_id"].tolist(), actions["area_id"].tolist(), strict=True))
+    by_action: dict[str, set[str]] = {}
+    by_area: dict[str, set[str]] = {}
+    for action_id, code in zip(owners["action_id"].tolist(), owners["ministry_code"].tolist(), strict=True):
+        by_action.setdefault(action_id, set()).add(code)
+        by_area.setdefault(area_of[action_id], set()).add(code)
     rows = []
-    for g in goals.itertuples(index=False):
-        related = g.related_action if isinstance(g.related_action, str) else None
-        area = g.area if isinstance(g.area, str) else None
-        if related and related in by_action:
+    for goal_id, related, area in zip(goals["id"], goals["related_action"], goals["area"], strict=True):
+        if isinstance(related, str) and related in by_action:
             codes = by_action[related]
-        elif area and area in by_area:
+        elif isinstance(area, str) and area in by_area:
             codes = by_area[area]
         else:
-            codes = [DEFAULT_KPI_OWNER]
-        rows += [{"goal_id": g.id, "ministry_code": c} for c in codes]
+            codes = {DEFAULT_KPI_OWNER}
+        rows += [{"goal_id": goal_id, "ministry_code": c} for c in sorted(codes)]
     return pd.DataFrame(rows, columns=["goal_id", "ministry_code"])
 
 

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from model.calendar_ja import parse_fiscal_year, parse_period
 from model.errors import AppError
 from model.messages import t
-from model.ministries import Ministry
+from model.ministries import Ministry, MinistryRegistry
 from model.report import Problem
 from model.reporting import layout as L
 from model.reporting.files import LIMITS, Limits, Workbook, read_workbook
@@ -111,17 +111,19 @@ def check_upload(
     limits: Limits = LIMITS,
 ) -> Upload:
     """Validate a filled template for `ministry`; never raises for anything wrong with the file."""
-    m = registry(store).get(ministry)
+    reg = registry(store)
+    m = reg.get(ministry)
     up = Upload(file_name=file_name, content=data, ministry_code=m.code, lang=lang)
     book, problems = read_workbook(data, file_name, lang, limits)
     if book is None:
         up.problems = problems
         return up
-    if not _read_meta(store, book, up, m, fiscal_year):
+    if not _read_meta(store, reg, book, up, m, fiscal_year):
         return up
     assert up.fiscal_year is not None  # set by _read_meta when it returns True
-    _read_followup(store, book, up, m)
-    _read_kpi(store, book, up, m)
+    actions = store.table("actions")
+    _read_followup(store, reg, actions, book, up, m)
+    _read_kpi(store, reg, actions, book, up, m)
     if not up.problems and not up.followup and not up.kpi:
         up.problems.append(Problem(L.FOLLOWUP_SHEET, None, None, t("up.nothing", lang)))
     with store.read() as conn:
@@ -149,9 +151,12 @@ def cell_text(value: Any) -> str | None:
         value = int(value) if value.is_integer() else value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    text = "\n".join(line.rstrip(" \t\u3000") for line in str(value).replace("\r\n", "\n").split("\n"))
+    text = str(value)
+    if "\n" in text or "\r" in text:
+        text = "\n".join(line.rstrip(" \t\u3000") for line in text.replace("\r\n", "\n").split("\n"))
     text = text.strip(" \t\n\u3000")
-    if text in L.EMPTY_MARKS or _nfkc(text) in L.EMPTY_MARKS:
+    # Only a cell of a character or two can be a dash meaning "empty".
+    if len(text) <= 2 and (text in L.EMPTY_MARKS or _nfkc(text) in L.EMPTY_MARKS):
         return None
     return text
 
@@ -182,7 +187,9 @@ def _cell(row: list[Any], col: int | None) -> Any:
 
 
 # --- metadata, round ------------------------------------------------------------------------------------
-def _read_meta(store: Store, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None) -> bool:
+def _read_meta(
+    store: Store, reg: MinistryRegistry, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None
+) -> bool:
     lang = up.lang
     rows = book.sheets.get(L.META_SHEET)
     if rows is None:
@@ -194,7 +201,7 @@ def _read_meta(store: Store, book: Workbook, up: Upload, m: Ministry, expected_f
         raw = meta.get(key)
         try:
             if key == "ministry":
-                found[key] = registry(store).get(str(cell_code(raw))).code
+                found[key] = reg.get(str(cell_code(raw))).code
             elif key == "fiscal_year":
                 found[key] = parse_fiscal_year(cell_code(raw))
             elif key == "template_version":
@@ -215,7 +222,7 @@ def _read_meta(store: Store, book: Workbook, up: Upload, m: Ministry, expected_f
             )
         )
     if found["ministry"] != m.code:
-        other = registry(store).get(found["ministry"])
+        other = reg.get(found["ministry"])
         up.problems.append(
             Problem(
                 L.META_SHEET,
@@ -255,7 +262,9 @@ def round_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
 
 
 # --- follow-up sheet ------------------------------------------------------------------------------------
-def _read_followup(store: Store, book: Workbook, up: Upload, m: Ministry) -> None:
+def _read_followup(
+    store: Store, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
+) -> None:
     lang, sheet = up.lang, L.FOLLOWUP_SHEET
     rows = book.sheets.get(sheet)
     if rows is None:
@@ -270,10 +279,9 @@ def _read_followup(store: Store, book: Workbook, up: Upload, m: Ministry) -> Non
         )
     if header is None or missing:
         return
-    actions = store.table("actions")
-    known = set(actions["action_id"])
-    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"])
-    owned = owned_action_ids(store, m.code)
+    known = set(actions["action_id"].tolist())
+    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"].tolist())
+    owned = owned_action_ids(store, m.code, actions, reg)
     c_id, c_prog, c_next, c_stat = (cols[c] for c in L.FOLLOWUP_REQUIRED)
     first_seen: dict[str, int] = {}
     for i in range(header + 1, len(rows)):
@@ -355,7 +363,9 @@ def _read_followup(store: Store, book: Workbook, up: Upload, m: Ministry) -> Non
 
 
 # --- KPI sheet ------------------------------------------------------------------------------------------
-def _read_kpi(store: Store, book: Workbook, up: Upload, m: Ministry) -> None:
+def _read_kpi(
+    store: Store, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
+) -> None:
     lang, sheet = up.lang, L.KPI_SHEET
     rows = book.sheets.get(sheet)
     if rows is None:
@@ -369,11 +379,13 @@ def _read_kpi(store: Store, book: Workbook, up: Upload, m: Ministry) -> None:
         )
     if header is None or missing:
         return
-    goals = store.table("goals").set_index("id")
-    owners = goal_owners(store)
-    owned = set(owners.loc[owners["ministry_code"] == m.code, "goal_id"])
     c_goal, c_date, c_value = (cols[c] for c in L.KPI_REQUIRED)
     c_note = cols.get(L.COL_NOTE)
+    if all(cell_text(_cell(r, c)) is None for r in rows[header + 1 :] for c in (c_date, c_value, c_note)):
+        return  # nothing reported on this sheet: skip reading the goals and their owners
+    goals = store.table("goals").set_index("id")
+    owners = goal_owners(store, actions, reg)
+    owned = set(owners.loc[owners["ministry_code"] == m.code, "goal_id"])
     seen: dict[tuple[str, str], int] = {}
     for i in range(header + 1, len(rows)):
         row, n = rows[i], i + 1
