@@ -32,7 +32,8 @@ with st.sidebar:
     )
     st.date_input(
         tr("app.as_of"),
-        value=dt.date.today(),
+        # no default when a value is already set (a test, or a link): Streamlit warns about both
+        **({} if "as_of" in st.session_state else {"value": dt.date.today()}),
         min_value=dt.date(2019, 1, 1),
         max_value=dt.date(2035, 12, 31),
         key="as_of",

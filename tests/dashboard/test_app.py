@@ -1,35 +1,56 @@
-"""The dashboard starts on the seeded store and shows the KPI table, in both languages."""
+"""The router: every review page renders on the seeded store in both languages; the switch relabels."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+from tests.dashboard.apptest import APP, MakeApp, charts
+
+PAGES = {
+    "views/overview.py": (
+        "概要：2030年目標とフォローアップの状況",
+        "Overview: the 2030 targets and the follow-up",
+    ),
+    "views/kpi.py": ("2030年目標と KPI", "2030 targets and KPIs"),
+    "views/followup.py": ("フォローアップ表", "Follow-up table"),
+    "views/ministries.py": ("府省別の報告状況", "Reporting by ministry"),
+    "views/compare.py": ("年度比較", "Year over year"),
+    "views/milestones.py": ("マイルストーン", "Milestones"),
+    "views/international.py": ("国際連携", "International cooperation"),
+}
 
 
-@pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_page_renders_in_both_languages(make_app: MakeApp, page: str, lang: str) -> None:
+    """No exception, and the title in the chosen language."""
+    at = make_app(page, lang)
+    assert not at.exception
+    assert at.title[0].value == PAGES[page][lang == "en"]
+
+
+def test_default_page_is_the_overview(make_app: MakeApp) -> None:
+    """The app opens on the overview."""
+    at = make_app()
+    assert at.title[0].value == PAGES["views/overview.py"][0]
+
+
+def test_language_switch_changes_labels_and_chart_text(make_app: MakeApp) -> None:
+    """Switching to English relabels the page, the metrics and the charts."""
+    at = make_app()
+    assert at.metric[0].label == "最新値（2025年）"
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == PAGES["views/overview.py"][1]
+    assert at.metric[0].label == "Latest (2025)"
+    assert at.metric[0].value == "1.5 million persons"
+    assert charts(at)[0]["layout"]["title"]["text"].startswith("Domestic users of quantum technology")
+
+
+def test_lang_query_parameter_sets_the_language(make_app: MakeApp) -> None:
+    """A link with ?lang=en opens the app in English."""
     at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
     at.run()
-    return at
-
-
-def test_kpi_page_renders_every_goal_with_status(app: AppTest) -> None:
-    """The default page lists the goals and marks sample values."""
-    assert not app.exception
-    df = app.dataframe[0].value
-    assert len(df) >= 20
-    assert "サンプル" in set(df["サンプル"])
-    assert app.title[0].value == "2030年目標と KPI"
-
-
-def test_language_switch_changes_labels(app: AppTest) -> None:
-    """English changes the title and the column names."""
-    app.sidebar.radio(key="lang").set_value("en").run()
-    assert app.title[0].value == "2030 targets and KPIs"
-    assert "Status" in app.dataframe[0].value.columns
+    assert at.title[0].value == PAGES["views/overview.py"][1]
