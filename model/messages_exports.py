@@ -105,7 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck.pillars.col.pillar": ("柱", "Pillar"),
     "deck.pillars.col.rows": ("報告対象", "Rows owed"),
     "deck.pillars.col.reported": ("報告済み", "Reported"),
-    "deck.pillars.col.missing": ("未報告", "Not yet reported"),
+    "deck.pillars.col.missing": ("未報告（府省×取組）", "Not yet reported (ministry × row)"),
     "deck.milestones.title": ("マイルストーン", "Milestones"),
     "deck.milestones.col.title": ("マイルストーン", "Milestone"),
     "deck.milestones.col.deadline": ("期限", "Deadline"),

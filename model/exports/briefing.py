@@ -194,7 +194,7 @@ def pillar_section(store: Store, lang: str, fiscal_year: int) -> Section:
             t("deck.pillars.col.missing", lang),
         ],
         rows=rows,
-        widths=[3.4, 1.1, 1.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 1.2],
+        widths=[3.0, 1.0, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 1.5],
         sources=followup_sources(store, fiscal_year, lang),
     )
 

@@ -284,12 +284,14 @@ class _Builder:
         total = sum(section.widths)
         for i, w in enumerate(section.widths):
             table.columns[i].width = Emu(int(width * w / total))
-        body = 13 if n_rows <= 8 else 12
+        wide = n_cols > 7  # many narrow columns: smaller type so that headers do not break mid-word
+        body = 12 if (n_rows > 8 or wide) else 13
         for j, name in enumerate(section.columns):
             cell = table.cell(0, j)
             cell.fill.solid()
             cell.fill.fore_color.rgb = NAVY
-            _write(cell.text_frame, name, body, bold=True, color=WHITE)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            _write(cell.text_frame, name, body - 2 if wide else body, bold=True, color=WHITE)
         for i, row in enumerate(section.rows, start=1):
             table.rows[i].height = row_h
             for j, value in enumerate(row):
