@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "行数が多すぎます（{rows}行、上限 {limit}行）。不要な行を削除してください。",
         "Too many rows ({rows}; limit {limit}). Delete the rows that are not needed.",
     ),
+    "up.file.too_far": (
+        "シートの範囲外（{limit}列目より右、または極端に下の行）に値があります。"
+        "不要なセルを削除して保存し直してください。",
+        "A cell lies far outside the table (beyond column {limit} or very far down). "
+        "Delete the stray cells and save again.",
+    ),
     "up.file.empty": ("ファイルが空です。", "The file is empty."),
     "up.file.not_spreadsheet": (
         "表計算ファイル（{ext}）として読み取れません。"

@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 import python_calamine as pc
+from defusedxml import ElementTree  # type: ignore[import-untyped]
 
 from model.messages import t
 from model.report import Problem
@@ -34,7 +35,7 @@ class Limits:
     """What an upload may weigh. A follow-up template is a few hundred kB; these leave ample room."""
 
     max_bytes: int = 10 * 1024 * 1024
-    max_uncompressed: int = 200 * 1024 * 1024
+    max_uncompressed: int = 50 * 1024 * 1024
     max_zip_entries: int = 2_000
     max_rows: int = 20_000
     max_columns: int = 200
@@ -109,15 +110,66 @@ def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> list[Prob
                     return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")]
                 if b"macroEnabled" in zf.read("[Content_Types].xml"):
                     return [_problem(lang, "up.file.macro")]
+                sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+                rows = max((_xlsx_extent(zf.read(n)) for n in sheets), default=0)
+                if rows > limits.max_rows:
+                    return [_too_far(lang, rows, limits)]
             else:
                 if "mimetype" not in names or zf.read("mimetype").strip() != ODS_MIME:
                     return [_problem(lang, "up.file.mismatch", ext=suffix)]
                 manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                 if b"encryption-data" in manifest:
                     return [_problem(lang, "up.file.password")]
+                if "content.xml" in names:
+                    rows = _ods_extent(zf.read("content.xml"), limits)
+                    if rows > limits.max_rows:
+                        return [_too_far(lang, rows, limits)]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
         return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
     return []
+
+
+# Cell and row references in a worksheet: calamine allocates the dense range up to the farthest one, so a
+# single cell at XFD1048576 would ask for hundreds of GB. These are checked on the XML first.
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+_FAR_COLUMN = re.compile(rb"\sr=\"(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d")  # column 201 (GS) or beyond
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _xlsx_extent(xml: bytes) -> int:
+    """The number of rows calamine would allocate for a worksheet (huge when a column is too far)."""
+    if _FAR_COLUMN.search(xml):
+        return FAR
+    numbered = [int(r) for r in _ROW_REF.findall(xml)]
+    return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
+
+
+def _ods_extent(content: bytes, limits: Limits) -> int:
+    """The farthest non-empty row of any table (repeated rows and columns expanded); 2**31 when a
+    non-empty cell is repeated past the column limit."""
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    farthest = 0
+    row_at = 0
+    for _event, el in ElementTree.iterparse(io.BytesIO(content), events=("end",)):
+        if el.tag == f"{t}table":
+            row_at = 0
+            el.clear()
+        elif el.tag == f"{t}table-row":
+            repeat = int(el.get(f"{t}number-rows-repeated", "1"))
+            col_at, filled = 0, False
+            for cell in el:
+                cols = int(cell.get(f"{t}number-columns-repeated", "1"))
+                if cell.get(f"{office}value-type") is not None or len(cell):
+                    filled = True
+                    if col_at + cols > limits.max_columns:
+                        return FAR
+                col_at += cols
+            row_at += repeat
+            if filled:
+                farthest = max(farthest, row_at)
+            el.clear()
+    return farthest
 
 
 def read_workbook(
@@ -194,8 +246,6 @@ def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:
         content = zf.read("content.xml")
     if b"table:formula=" not in content:
         return set()
-    from defusedxml import ElementTree  # type: ignore[import-untyped]
-
     ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     out: set[tuple[str, int, int]] = set()
     root = ElementTree.fromstring(content)
@@ -212,6 +262,15 @@ def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:
                 col_no += min(repeat, 10_000)
             row_no += min(int(row.get(f"{{{ns_table}}}number-rows-repeated", "1")), 100_000) - 1
     return out
+
+
+FAR = 2**31  # "a cell lies beyond any sensible range"
+
+
+def _too_far(lang: str, rows: int, limits: Limits) -> Problem:
+    if rows >= FAR:
+        return _problem(lang, "up.file.too_far", limit=limits.max_columns)
+    return _problem(lang, "up.file.too_many_rows", rows=rows, limit=limits.max_rows)
 
 
 def _mb(n: int) -> str:

@@ -39,6 +39,8 @@ CASES = {
     "corrupt.xlsx": "up.file.corrupt",
     "zip-bomb.xlsx": "up.file.bomb",
     "too-many-rows.xlsx": "up.file.too_many_rows",
+    "cell-far-away.xlsx": "up.file.too_far",
+    "repeated-rows.ods": "up.file.too_many_rows",
     "not-a-spreadsheet.csv": "up.file.extension",
     "pdf-renamed.xlsx": "up.file.not_spreadsheet",
 }
