@@ -36,7 +36,7 @@ def as_user(at: AppTest, name: str, role: str, ministry: str | None = None) -> A
 
 
 def test_upload_page_lists_errors_then_previews_and_commits(app: AppTest) -> None:
-    """A bad file shows located problems; a good one shows the preview; commit stores it."""
+    """A bad file shows located problems; a good one the preview; the commit shows on the follow-up page."""
     at = as_user(app, "mofa1", "editor", "MOFA")
     at.switch_page("views/upload.py").run()
     assert not at.exception
@@ -58,6 +58,11 @@ def test_upload_page_lists_errors_then_previews_and_commits(app: AppTest) -> Non
     assert any("提出#2として保存しました" in s.value for s in at.success)
     history = at.dataframe[-1].value
     assert history["#"].tolist() == ["2"]
+    # visible in the dashboard: the follow-up table of FY2021 shows the committed text
+    at.switch_page("views/followup.py").run()
+    at.selectbox(key="fu_fy").set_value(2021).run()
+    assert not at.exception
+    assert "二国間の量子協力覚書を2件締結した。" in " ".join(str(m.value) for m in at.markdown)
 
 
 def test_upload_page_asks_for_login(app: AppTest) -> None:
