@@ -18,7 +18,7 @@ from model.calendar_ja import parse_date, parse_fiscal_year
 from model.commands._common import emit_json, records, store_from
 from model.errors import AppError
 from model.messages import t
-from model.reporting.commit import committed_message, submission_history, submit_file, withdraw
+from model.reporting.commit import committed_message, row_history, submission_history, submit_file, withdraw
 from model.reporting.rounds import close_round, open_round, round_progress
 from model.reporting.template import make_template
 from model.reporting.upload import Upload, check_upload
@@ -61,8 +61,13 @@ def add_parser(sub: Any) -> None:
             p.add_argument("--user", required=True, help="the submitting user (see `user add`)")
         p.set_defaults(run=run_validate if name == "validate" else run_submit)
 
-    p = sub.add_parser("history", help="submissions (uploads and withdrawals), newest first")
+    p = sub.add_parser(
+        "history",
+        help="submissions (uploads and withdrawals), newest first; with --action, every version of a row",
+    )
     p.add_argument("--ministry", help="only this ministry")
+    p.add_argument("--action", help="every version of this row (取組ID), oldest first")
+    p.add_argument("--fiscal-year", type=_fy, help="with --action: only this fiscal year")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_history)
 
@@ -171,6 +176,8 @@ def run_submit(args: argparse.Namespace) -> int:
 def run_history(args: argparse.Namespace) -> int:
     store = store_from(args)
     code = registry(store).get(args.ministry).code if args.ministry else None
+    if args.action:
+        return _row_history(store, args, code)
     table = submission_history(store, code)
     cols = ["id", "kind", "ministry_code", "fiscal_year", "user_name", "created_at", "file_name"]
     cols += ["n_added", "n_changed", "n_unchanged", "outcome", "withdraws_id"]
@@ -184,6 +191,23 @@ def run_history(args: argparse.Namespace) -> int:
         print(
             f"#{r['id']:<5}{r['kind']:<11}{r['ministry_code'] or '':<6}{_int(r['fiscal_year']):<6}"
             f"{r['user_name']:<20}{when}  {counts}  {r['outcome']}{extra}  {r['file_name'] or ''}"
+        )
+    return 0
+
+
+def _row_history(store: Any, args: argparse.Namespace, code: str | None) -> int:
+    versions = row_history(store, args.action, args.fiscal_year, code)
+    cols = ["submission_id", "fiscal_year", "ministry_code", "status", "deleted", "user_name", "created_at"]
+    cols += ["progress_ja", "next_ja"]
+    if args.json:
+        emit_json(records(versions[cols]))
+        return 0
+    for r in records(versions[cols]):
+        state = " (deleted)" if r["deleted"] else ""
+        text = str(r["progress_ja"] or "").replace("\n", " ")[:60]
+        print(
+            f"#{r['submission_id']:<5}{r['fiscal_year']:<6}{r['ministry_code']:<7}{r['status'] or '—':<6}"
+            f"{r['user_name']:<16}{str(r['created_at'])[:16]}{state}  {text}"
         )
     return 0
 

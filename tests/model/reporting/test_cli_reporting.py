@@ -77,6 +77,8 @@ def test_template_validate_submit_history_withdraw(cli_store: Path) -> None:
         (3, "withdrawal", "committed"),
         (2, "upload", "withdrawn"),
     ]
+    versions = json.loads(cli(tmp, "history", "--action", "2-1-01", "--ministry", "外", "--json").stdout)
+    assert [(v["submission_id"], v["deleted"]) for v in versions] == [(2, False), (3, True)]
     assert cli(tmp, "round", "close", "--fiscal-year", "2021").returncode == 0
     closed = cli(tmp, "submit", str(valid), "--ministry", "MOFA", "--user", "mofa1")
     assert closed.returncode == 1 and "締め切られています" in closed.stderr
