@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -53,6 +54,8 @@ def chart_downloads(fig: go.Figure, name: str, *, key: str | None = None) -> Non
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     day = str(meta.get("as_of") or dt.date.today().isoformat())
     fig_json = fig.to_json()
+    if key is None:  # two charts of the same name on one page still get distinct buttons
+        key = f"{name}-{hashlib.sha256(fig_json.encode()).hexdigest()[:10]}"
     with st.container(horizontal=True, gap="small"):
         for fmt, mime in FORMATS.items():
             st.download_button(
@@ -60,7 +63,7 @@ def chart_downloads(fig: go.Figure, name: str, *, key: str | None = None) -> Non
                 data=functools.partial(_chart_file, fig_json, fmt, name),
                 file_name=f"{name}_{day}.{fmt}",
                 mime=mime,
-                key=f"dl-{key or name}-{fmt}",
+                key=f"dl-{key}-{fmt}",
                 help=msg("exp.download.help", fmt=fmt.upper()),
                 icon=":material/download:",
                 on_click="ignore",

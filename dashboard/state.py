@@ -258,6 +258,9 @@ def chart(name: str, *extra: Any) -> go.Figure:
 def show_chart(fig: go.Figure, key: str | None = None) -> None:
     """Render a figure exactly as exported (our fonts and colours, not Streamlit's theme)."""
     st.plotly_chart(fig, width="stretch", theme=None, key=key, config={"displaylogo": False})
+    from dashboard.downloads import chart_downloads  # PNG/SVG/PDF under every chart (exports)
+
+    chart_downloads(fig, str((fig.layout.meta or {}).get("chart", "chart")), key=key)
 
 
 def clear_caches() -> None:
