@@ -89,18 +89,20 @@ def filter_milestones(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> pd.DataFrame:
-    """Milestones by status, pillar and deadline year range (milestones with no date pass a year filter)."""
+    """Milestones by status (None: any; an empty list: none), pillar and deadline year range
+    (milestones with no date pass a year filter)."""
     out = table
-    if statuses:
+    if statuses is not None:
         out = out[out["status"].isin(statuses)]
     if pillar is not None:
         out = out[out["pillar"] == pillar]
     years = out["deadline"].map(lambda d: d.year if d else None)
+    keep = pd.Series(True, index=out.index, dtype=bool)
     if year_from is not None:
-        out = out[years.map(lambda y: y is None or y >= year_from)]
-        years = out["deadline"].map(lambda d: d.year if d else None)
+        keep &= years.map(lambda y: y is None or y >= year_from).astype(bool)
     if year_to is not None:
-        out = out[years.map(lambda y: y is None or y <= year_to)]
+        keep &= years.map(lambda y: y is None or y <= year_to).astype(bool)
+    out = out.loc[keep]
     return out.reset_index(drop=True)
 
 

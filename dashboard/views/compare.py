@@ -16,13 +16,18 @@ st.markdown(ui.DIFF_CSS, unsafe_allow_html=True)
 
 years = state.year_choices()
 fy_names = ui.fy_options(years)
+# Defaults: the two newest years with entries; with only one, that year against the year being collected.
+reported = state.fiscal_years()
+default_a, default_b = (reported[1], reported[0]) if len(reported) > 1 else (years[-1], years[0])
 c1, c2 = st.columns(2)
 with c1:
     year_a = st.selectbox(
-        tr("cmp.year_a"), years, index=min(1, len(years) - 1), key="cmp_a", format_func=fy_names.__getitem__
+        tr("cmp.year_a"), years, index=years.index(default_a), key="cmp_a", format_func=fy_names.__getitem__
     )
 with c2:
-    year_b = st.selectbox(tr("cmp.year_b"), years, index=0, key="cmp_b", format_func=fy_names.__getitem__)
+    year_b = st.selectbox(
+        tr("cmp.year_b"), years, index=years.index(default_b), key="cmp_b", format_func=fy_names.__getitem__
+    )
 
 if year_a == year_b:
     st.warning(tr("cmp.same_year"))

@@ -1,0 +1,130 @@
+"""フォローアップ表: published layout, filter row counts, search, 再掲 links, history, empty year."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.store import Store
+from tests.dashboard.apptest import MakeApp, captions, upload, with_fy2021
+
+PAGE = "views/followup.py"
+
+
+def rows(at: object) -> int:
+    """The rows of the table view (the expander under the published layout)."""
+    return len(at.dataframe[0].value)  # type: ignore[attr-defined]
+
+
+def test_seed_year_in_the_published_layout(make_app: MakeApp) -> None:
+    """FY2020: 23 entries under 5 pillars, each sub-area with its ＜目標＞, owners in 【…】."""
+    at = make_app(PAGE)
+    assert not at.exception
+    assert rows(at) == 23
+    assert "23 件（全 23 件中）" in captions(at)
+    assert [h.value for h in at.header] == [
+        "1. 技術開発戦略",
+        "2. 国際戦略",
+        "3. 産業・イノベーション戦略",
+        "4. 知的財産・国際標準化戦略",
+        "5. 人材戦略",
+    ]
+    assert at.subheader[0].value == "（1）主要技術領域"
+    html = "\n".join(m.value for m in at.markdown)
+    assert "＜目標＞ 重点技術課題毎に「技術ロードマップ」を作成し" in html
+    assert "【科技、総、文、経】" in html
+    assert html.count("href='#act-") == 11  # every （再掲） bullet links to its original
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("fu_pillar", 1, 13),
+        ("fu_pillar", 2, 2),
+        ("fu_ministry", "MOFA", 3),
+        ("fu_ministry", "IPHQ", 2),
+        ("fu_status", "none", 23),
+        ("fu_query", "量子暗号", 3),
+        ("fu_query", "ＮＩＣＴ 東京", 1),
+    ],
+)
+def test_each_filter_changes_the_rows_shown(
+    make_app: MakeApp, key: str, value: object, expected: int
+) -> None:
+    """Pillar, ministry, status and full-text search narrow FY2020 to the expected count."""
+    at = make_app(PAGE)
+    if key == "fu_query":
+        at.text_input(key=key).input(str(value)).run()
+    else:
+        at.selectbox(key=key).set_value(value).run()
+    assert not at.exception
+    assert rows(at) == expected
+    assert f"{expected} 件（全 23 件中）" in captions(at)
+
+
+def test_area_filter_follows_the_pillar(make_app: MakeApp) -> None:
+    """Pillar 1 offers its three sub-areas; 1-2 has 5 entries."""
+    at = make_app(PAGE)
+    at.selectbox(key="fu_pillar").set_value(1).run()
+    assert at.selectbox(key="fu_area").options == [
+        "すべて",
+        "1-1 主要技術領域",
+        "1-2 量子融合イノベーション領域",
+        "1-3 量子 inspired技術・準量子技術",
+        "1-4 基礎基盤的な研究",
+    ]
+    at.selectbox(key="fu_area").set_value("1-2").run()
+    assert rows(at) == 5
+
+
+def test_a_filter_with_no_match_shows_a_message(make_app: MakeApp) -> None:
+    """No FY2020 entry has a status: filtering on 順調 shows the no-match message."""
+    at = make_app(PAGE)
+    at.selectbox(key="fu_status").set_value("順調").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == ["条件に合う記載はありません。フィルタを緩めてください。"]
+
+
+def test_empty_fiscal_year_shows_a_clear_empty_state(make_app: MakeApp) -> None:
+    """FY2021, being collected and still empty, says so instead of showing an empty table."""
+    at = make_app(PAGE)
+    at.selectbox(key="fu_fy").set_value(2021).run()
+    assert not at.exception
+    assert at.info[0].value.startswith("2021年度のフォローアップはまだ登録されていません")
+    assert len(at.dataframe) == 0
+
+
+def test_ministry_entries_with_statuses(make_app: MakeApp, seeded: Store) -> None:
+    """FY2021 uploads: 4 rows, MEXT 3, 順調 1, 未設定 1."""
+    with_fy2021(seeded)
+    at = make_app(PAGE)
+    at.selectbox(key="fu_fy").set_value(2021).run()
+    assert rows(at) == 4
+    at.selectbox(key="fu_ministry").set_value("MEXT").run()
+    assert rows(at) == 3
+    at.selectbox(key="fu_ministry").set_value("__all__").run()
+    at.selectbox(key="fu_status").set_value("順調").run()
+    assert rows(at) == 1
+    at.selectbox(key="fu_status").set_value("none").run()
+    assert at.dataframe[0].value["府省"].tolist() == ["外務省"]
+
+
+def test_entry_history_on_demand(make_app: MakeApp, seeded: Store) -> None:
+    """Choosing an entry shows its versions: MEXT's re-submitted entry has two."""
+    with_fy2021(seeded)
+    upload(seeded, "MEXT", 2021, [("1-1-01", "完了", "○技術ロードマップを改訂し、公表した。")])
+    at = make_app(PAGE)
+    at.selectbox(key="fu_fy").set_value(2021).run()
+    assert len(at.dataframe) == 1  # nothing chosen yet: no history table
+    at.selectbox(key="fu_history_pick").set_value("1-1-01|2021|MEXT").run()
+    hist = at.dataframe[1].value
+    assert hist["状況"].tolist() == ["順調", "完了"]
+    assert hist["提出者"].tolist() == ["mext-user", "mext-user"]
+
+
+def test_followup_page_in_english(make_app: MakeApp) -> None:
+    """English filters and column names; the Japanese text itself stays Japanese."""
+    at = make_app(PAGE, lang="en")
+    assert at.selectbox(key="fu_fy").options[-1] == "FY2020"
+    df = at.dataframe[0].value
+    assert list(df.columns)[:3] == ["Action ID", "Sub-area", "Action"]
+    assert "23 of 23 rows" in captions(at)
