@@ -14,6 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
@@ -21,6 +22,7 @@ import streamlit as st
 from dashboard.state import lang, msg
 from model.exports import deck, followup_table, pdf
 from model.exports.images import FORMATS, render_image
+from model.exports.safe import frame_csv_bytes
 from model.store import Store
 
 TTL = 600
@@ -120,3 +122,17 @@ def followup_buttons(store: Store, fy: int) -> None:
             icon=":material/csv:",
             on_click="ignore",
         )
+
+
+def table_download(df: pd.DataFrame, name: str, *, key: str | None = None) -> None:
+    """A CSV button for any table a page shows: UTF-8 with BOM (Excel reads the Japanese), formula-like
+    cells neutralised (model.exports.safe)."""
+    st.download_button(
+        msg("exp.download.csv"),
+        data=functools.partial(frame_csv_bytes, df),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"dl-csv-{key or name}",
+        icon=":material/csv:",
+        on_click="ignore",
+    )

@@ -164,6 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exp.download.png": ("PNG", "PNG"),
     "exp.download.svg": ("SVG", "SVG"),
     "exp.download.pdf": ("PDF", "PDF"),
+    "exp.download.csv": ("CSV", "CSV"),
     "exp.download.help": (
         "{fmt} 形式でダウンロード（タイトル・凡例・出典・基準日付き）",
         "Download as {fmt} (with title, legend, source and as-of date)",

@@ -55,3 +55,18 @@ def test_chart_downloads_renders_three_buttons() -> None:
     assert not at.exception
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == ["PNG", "SVG", "PDF"]
+
+
+def test_table_download_offers_a_csv_button() -> None:
+    """table_download(df, name) gives one CSV button named after the table."""
+
+    def page() -> None:
+        import pandas as pd
+
+        from dashboard.downloads import table_download
+
+        table_download(pd.DataFrame({"取組": ["=1+1"]}), "demo-table")
+
+    at = AppTest.from_function(page, default_timeout=60).run()
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV"]
