@@ -110,3 +110,22 @@ def test_csv_is_utf8_with_bom_and_matches_the_table(store: Store) -> None:
     assert rows[0] == ["取組", "進捗", "2021年度以降（の取組）"]
     assert len(rows) == len(table) + 1
     assert rows[1:] == table[["action", "progress", "next"]].values.tolist()
+
+
+def test_every_xlsx_row_is_the_published_row_exactly(store: Store) -> None:
+    """Read back with calamine, rows 4… are the published table cell for cell, on both backends."""
+    data = to_xlsx(store, 2020)
+    rows = CalamineWorkbook.from_object(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    table = published_table(store, 2020)
+    body = [[str(c) for c in r[:3]] for r in rows[3:]]
+    expected = [[a, p or "", n or ""] for a, p, n in table[["action", "progress", "next"]].values.tolist()]
+    assert body == expected
+
+
+def test_xlsx_rows_are_tall_enough_for_their_text(sqlite_store: Store) -> None:
+    """Wrapped cells get a height from their text (LibreOffice would otherwise clip them to one line)."""
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(sqlite_store, 2020))).worksheets[0]
+    heights = {r: ws.row_dimensions[r].height for r in range(4, ws.max_row + 1)}
+    assert all(h is not None and h >= 17 for h in heights.values())
+    longest = max(range(4, ws.max_row + 1), key=lambda r: len(str(ws.cell(r, 2).value or "")))
+    assert heights[longest] >= 150
