@@ -185,6 +185,9 @@ def _sample_badge(slide: object, lang: str) -> None:
     shape.line.color.rgb = RED
     shape.line.width = Pt(1.5)
     shape.name = "sample-mark"
+    title = slide.shapes.title  # type: ignore[attr-defined]
+    if title is not None:  # a long title wraps before the mark instead of running under it
+        title.width = SLIDE_W - 2 * MARGIN - Inches(1.7)
     tf = shape.text_frame
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     _write(tf, t("deck.sample_mark", lang), 16, bold=True, color=RED, align=PP_ALIGN.CENTER)
