@@ -31,7 +31,7 @@ from model.calendar_ja import format_date, format_fy
 from model.errors import AppError
 from model.exports import briefing
 from model.exports.briefing import Section
-from model.exports.images import ImageJob, render_images
+from model.exports.images import ImageJob, ImageSession
 from model.figures import CHARTS, ChartSpec
 from model.messages import t
 from model.store import Store
@@ -387,25 +387,31 @@ def build_deck(
     fy = fiscal_year if fiscal_year is not None else briefing.deck_fiscal_year(store, as_of)
     plan = chart_plan(charts)
     names = [n for section in plan.values() for n in section]
-    figs = {n: build_figure(CHARTS[n], store, lang, as_of, fy) for n in names}
-    jobs = [ImageJob(figs[n], "png", n, scale=DECK_PNG_SCALE) for n in names]
-    pngs = dict(zip(names, render_images(jobs), strict=True))
+    # The browser starts in the background while the figures and the tables are built.
+    session = ImageSession() if names else None
+    try:
+        figs = {n: build_figure(CHARTS[n], store, lang, as_of, fy) for n in names}
+        sections: dict[str, list[Section]] = {
+            "kpi": [briefing.kpi_section(store, lang, as_of)],
+            "pillars": [briefing.pillar_section(store, lang, fy)],
+            "milestones": [briefing.milestone_section(store, lang, as_of)],
+            "coop": [briefing.coop_section(store, lang, as_of)],
+            "highlights": [
+                briefing.delayed_section(store, lang, fy),
+                briefing.missing_section(store, lang, fy),
+            ],
+            "more": [],
+        }
+        jobs = [ImageJob(figs[n], "png", n, scale=DECK_PNG_SCALE) for n in names]
+        pngs = dict(zip(names, session.render(jobs) if session else [], strict=True))
+    finally:
+        if session is not None:
+            session.close()
 
     b = _Builder(store, lang, as_of, fy)
     b.cover()
-    sections: dict[str, Callable[[], list[Section]]] = {
-        "kpi": lambda: [briefing.kpi_section(store, lang, as_of)],
-        "pillars": lambda: [briefing.pillar_section(store, lang, fy)],
-        "milestones": lambda: [briefing.milestone_section(store, lang, as_of)],
-        "coop": lambda: [briefing.coop_section(store, lang, as_of)],
-        "highlights": lambda: [
-            briefing.delayed_section(store, lang, fy),
-            briefing.missing_section(store, lang, fy),
-        ],
-        "more": list,
-    }
-    for key, make in sections.items():
-        for section in make():
+    for key, tables in sections.items():
+        for section in tables:
             b.table(section)
         for name in plan[key]:
             b.chart(CHARTS[name], figs[name], pngs[name])

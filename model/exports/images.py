@@ -75,44 +75,90 @@ def _opts(job: ImageJob) -> dict[str, Any]:
     return {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
 
 
-async def _render_all(jobs: Sequence[ImageJob], tabs: int) -> list[bytes]:
-    import kaleido  # deferred: importing it is not free and most commands never draw
-
-    global _launches
-    with _launch_lock:
-        _launches += 1
-    async with kaleido.Kaleido(n=tabs, timeout=TIMEOUT_S, mathjax=False) as k:
-
-        async def one(job: ImageJob) -> bytes:
-            try:
-                data = await k.calc_fig(prepare(job.fig), opts=_opts(job))
-            except AppError:
-                raise
-            except Exception as exc:
-                detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-                raise AppError("err.export.render_failed", name=job.name, detail=detail) from exc
-            return bytes(data)
-
-        # Tabs take the jobs from kaleido's queue; gather keeps the results in job order.
-        return list(await asyncio.gather(*(one(j) for j in jobs)))
+async def _one(k: Any, job: ImageJob) -> bytes:
+    try:
+        data = await k.calc_fig(prepare(job.fig), opts=_opts(job))
+    except AppError:
+        raise
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise AppError("err.export.render_failed", name=job.name, detail=detail) from exc
+    return bytes(data)
 
 
-def _in_thread(jobs: Sequence[ImageJob], tabs: int) -> list[bytes]:
-    result: Queue[list[bytes] | BaseException] = Queue(maxsize=1)
+def _app_error(exc: BaseException, name: str) -> BaseException:
+    """What the caller sees: an AppError (a missing browser says how to install one)."""
+    if isinstance(exc, AppError):
+        return exc
+    if type(exc).__name__ == "ChromeNotFoundError":
+        # kaleido's own advice (download a Chrome) does not apply here: the message says what does
+        return AppError("err.export.no_browser")
+    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+    return AppError("err.export.render_failed", name=name, detail=detail)
 
-    def run() -> None:
+
+_Request = tuple[list[ImageJob], "Queue[list[bytes] | BaseException]"]
+
+
+class ImageSession:
+    """One Chromium for a batch, started in the background as soon as the session opens, so that the
+    caller builds its figures (and a deck its tables) while the browser starts (~3 s).
+
+        with ImageSession() as images:
+            figs = ...            # the browser starts meanwhile
+            pngs = images.render([ImageJob(f, "png") for f in figs])
+    """
+
+    def __init__(self, tabs: int = 1) -> None:
+        self._requests: Queue[_Request | None] = Queue()
+        self._thread = threading.Thread(target=self._run, args=(max(1, tabs),), name="kaleido", daemon=True)
+        self._thread.start()
+
+    def _run(self, tabs: int) -> None:
         try:
-            result.put(asyncio.run(_render_all(jobs, tabs)))
-        except BaseException as exc:  # handed to the caller's thread, re-raised there
-            result.put(exc)
+            asyncio.run(self._serve(tabs))
+        except BaseException as exc:  # the browser did not start or died: answer every request with it
+            while (request := self._requests.get()) is not None:
+                request[1].put(exc)
 
-    worker = threading.Thread(target=run, name="kaleido-batch", daemon=True)
-    worker.start()
-    worker.join()
-    out = result.get()
-    if isinstance(out, BaseException):
-        raise out
-    return out
+    async def _serve(self, tabs: int) -> None:
+        import kaleido  # deferred: importing it is not free and most commands never draw
+
+        global _launches
+        with _launch_lock:
+            _launches += 1
+        async with kaleido.Kaleido(n=tabs, timeout=TIMEOUT_S, mathjax=False) as k:
+            while (request := await asyncio.to_thread(self._requests.get)) is not None:
+                jobs, reply = request
+                try:
+                    # tabs take the jobs from kaleido's queue; gather keeps the results in job order
+                    reply.put(list(await asyncio.gather(*(_one(k, j) for j in jobs))))
+                except BaseException as exc:  # handed to the caller's thread, raised there
+                    reply.put(exc)
+
+    def render(self, jobs: Sequence[ImageJob]) -> list[bytes]:
+        """Render every job in this session's browser; the bytes come back in job order."""
+        if not jobs:
+            return []
+        for job in jobs:
+            check_format(job.fmt)
+        reply: Queue[list[bytes] | BaseException] = Queue(maxsize=1)
+        self._requests.put((list(jobs), reply))
+        out = reply.get()
+        if isinstance(out, BaseException):
+            raise _app_error(out, jobs[0].name) from out
+        return out
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._requests.put(None)
+            self._thread.join(timeout=TIMEOUT_S)
+
+    def __enter__(self) -> ImageSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def render_images(jobs: Sequence[ImageJob], *, tabs: int = 1) -> list[bytes]:
@@ -123,17 +169,9 @@ def render_images(jobs: Sequence[ImageJob], *, tabs: int = 1) -> list[bytes]:
     if not jobs:
         return []
     for job in jobs:
-        check_format(job.fmt)
-    try:
-        return _in_thread(jobs, max(1, min(tabs, len(jobs))))
-    except AppError:
-        raise
-    except Exception as exc:
-        if type(exc).__name__ == "ChromeNotFoundError":
-            # kaleido's own advice (download a Chrome) does not apply here: the message says what does
-            raise AppError("err.export.no_browser") from exc
-        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise AppError("err.export.render_failed", name=jobs[0].name, detail=detail) from exc
+        check_format(job.fmt)  # refused before any browser starts
+    with ImageSession(min(tabs, len(jobs))) as session:
+        return session.render(jobs)
 
 
 def render_image(fig: go.Figure, fmt: str = "png", *, name: str = "chart", **size: Any) -> bytes:
