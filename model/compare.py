@@ -79,9 +79,7 @@ def change_counts(table: pd.DataFrame) -> dict[str, int]:
     return {k: int((table["change"] == k).sum()) for k in CHANGE_KINDS}
 
 
-def diff_html(old: str | None, new: str | None) -> str:
-    """Character-level differences as HTML: removed text in <del>, added text in <ins>, newlines <br>."""
-    a, b = old or "", new or ""
+def _char_diff(a: str, b: str) -> str:
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -91,7 +89,42 @@ def diff_html(old: str | None, new: str | None) -> str:
             out.append(f"<del>{html.escape(a[i1:i2])}</del>")
         if op in ("insert", "replace"):
             out.append(f"<ins>{html.escape(b[j1:j2])}</ins>")
-    return "".join(out).replace("\n", "<br>")
+    return "".join(out)
+
+
+def diff_html(old: str | None, new: str | None, *, rewrite_below: float = 0.5) -> str:
+    """Differences as HTML: removed text in <del>, added text in <ins>, one line per bullet.
+
+    Lines (bullets) are matched first; a changed line is compared character by character when it
+    kept at least `rewrite_below` of its text, else shown as rewritten (old line out, new line in) —
+    a character diff of two unrelated sentences is noise."""
+    a, b = (old or "").split("\n"), (new or "").split("\n")
+    if not old:
+        a = []
+    if not new:
+        b = []
+    lines: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            lines += [html.escape(x) for x in a[i1:i2]]
+        elif op == "delete":
+            lines += [f"<del>{html.escape(x)}</del>" for x in a[i1:i2]]
+        elif op == "insert":
+            lines += [f"<ins>{html.escape(x)}</ins>" for x in b[j1:j2]]
+        else:
+            olds, news = a[i1:i2], b[j1:j2]
+            for k in range(max(len(olds), len(news))):
+                x = olds[k] if k < len(olds) else None
+                y = news[k] if k < len(news) else None
+                if x is None:
+                    lines.append(f"<ins>{html.escape(str(y))}</ins>")
+                elif y is None:
+                    lines.append(f"<del>{html.escape(x)}</del>")
+                elif similarity(x, y) >= rewrite_below:
+                    lines.append(_char_diff(x, y))
+                else:
+                    lines.append(f"<del>{html.escape(x)}</del><br><ins>{html.escape(y)}</ins>")
+    return "<br>".join(lines)
 
 
 def similarity(old: str | None, new: str | None) -> float:

@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fig.axis.fy": ("年度", "Fiscal year"),
     # --- milestone statuses -------------------------------------------------------------------------------
     "ms.done": ("達成", "Done"),
-    "ms.overdue": ("期限超過", "Overdue"),
+    "ms.overdue": ("期限超過（達成の記録なし）", "Past due, no record of completion"),
     "ms.due": ("期限前", "Due"),
     "ms.no_date": ("期日なし", "No date"),
     # --- agreement kinds and event kinds ----------------------------------------------------------------

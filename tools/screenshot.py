@@ -55,12 +55,13 @@ def wait_healthy(url: str, timeout: float = 60) -> None:
 
 def settle(page: object, timeout: float = 60) -> None:
     """Wait until the script run is over (no stale elements, no running widget) and the charts have
-    stopped appearing: the count of drawn plotly charts is the same for 2 s."""
+    stopped appearing: the count of drawn plotly charts and the page height are the same for 2 s."""
     deadline = time.time() + timeout
     last, stable_since = -1, time.time()
     while time.time() < deadline:
         state = page.evaluate(  # type: ignore[attr-defined]
-            """() => [document.querySelectorAll('.js-plotly-plot .main-svg').length,
+            """() => [document.querySelectorAll('.js-plotly-plot .main-svg').length
+                      + document.querySelector('[data-testid="stMain"]').scrollHeight,
                       document.querySelectorAll('[data-stale="true"]').length,
                       document.querySelectorAll('[data-testid="stStatusWidget"]').length]"""
         )

@@ -112,7 +112,8 @@ for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=Fal
         st.subheader(f"（{int(ano)}）{aname}")
         if isinstance(agoal, str):
             st.markdown(
-                f"<div class='qf-goal'>{tr('fu.goal')} {html.escape(agoal)}</div>", unsafe_allow_html=True
+                f"<div class='qf-goal'>{html.escape(tr('fu.goal'))} {html.escape(agoal)}</div>",
+                unsafe_allow_html=True,
             )
         h1, h2, h3 = st.columns([1.1, 2, 2])
         h1.markdown(f"<div class='qf-head'>{tr('col.action')}</div>", unsafe_allow_html=True)

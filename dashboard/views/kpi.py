@@ -48,16 +48,16 @@ view = pd.DataFrame(
         tr("col.latest"): [
             format_value(v, u, L) for v, u in zip(shown["latest_value"], shown["unit"], strict=True)
         ],
-        tr("col.target"): [
-            format_value(v, u, L) for v, u in zip(shown["target_value"], shown["unit"], strict=True)
-        ],
         tr("col.pct"): [format_pct(v) for v in shown["pct_of_target"]],
         tr("col.status"): [msg(f"status.{s}") for s in shown["status"]],
-        tr("col.projected"): shown["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
         tr("col.sample"): shown["sample"].map({True: msg("sample.badge"), False: ""}),
+        tr("col.source"): [ui.source_text(x) for x in shown["source"]],
     }
 )
-ui.table(view, "kpi_table", {tr("col.title"): 330, tr("col.id"): 120}, height=420)
+# Widths that fit the wide layout at 1440 px; long titles and sources show in full on hover.
+widths = {"col.id": 100, "col.kind": 85, "col.title": 250, "col.deadline": 75, "col.latest": 95}
+widths |= {"col.pct": 65, "col.status": 95, "col.sample": 60, "col.source": 150}
+ui.table(view, "kpi_table", {tr(k): w for k, w in widths.items()}, height=420)
 if shown["sample"].any():
     st.caption(tr("sample_note"))
 
@@ -78,7 +78,13 @@ if options:
             ui.sample_badge()
     if isinstance(row["target_text_ja"], str):
         st.caption(tr("kpi.text_target", text=row["target_text_ja"]))
-    st.caption(f"{tr('col.source')}：{ui.source_text(row['source'])}")
+    st.caption(f"{tr('col.source')}{'：' if L == 'ja' else ': '}{ui.source_text(row['source'])}")
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(tr("col.latest"), format_value(row["latest_value"], str(row["unit"]), L))
+    m2.metric(tr("col.target"), format_value(row["target_value"], str(row["unit"]), L))
+    m3.metric(tr("col.pct"), format_pct(row["pct_of_target"]))
+    projected = row["projected_year"]
+    m4.metric(tr("col.projected"), "—" if pd.isna(projected) else str(int(projected)))
     if isinstance(row["override_status"], str):
         st.caption(
             tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])

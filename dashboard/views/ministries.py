@@ -41,7 +41,7 @@ ui.table(
         }
     ),
     "min_summary",
-    {tr("col.ministry"): 320},
+    {tr("col.ministry"): 400},
 )
 state.show_chart(state.chart("reporting-completeness", fy), key="min_chart")
 

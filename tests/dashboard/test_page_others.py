@@ -84,9 +84,9 @@ def test_milestones_counts_chart_and_sources(make_app: MakeApp) -> None:
     """As of 2026-03-31: 1 done, 12 overdue, 6 due; the chart and table carry every milestone."""
     at = make_app("views/milestones.py")
     m = metrics(at)
-    assert (m["達成"], m["期限超過"], m["期限前"], m["期日なし"]) == ("1", "12", "6", "0")
+    assert (m["達成"], m["期限超過（達成の記録なし）"], m["期限前"], m["期日なし"]) == ("1", "12", "6", "0")
     spec = charts(at)[0]
-    assert trace_names(spec) == ["達成", "期限超過", "期限前"]
+    assert trace_names(spec) == ["達成", "期限超過（達成の記録なし）", "期限前"]
     assert sum(len(t["x"]) for t in spec["data"]) == 19
     assert spec["layout"]["title"]["text"] == "マイルストーンの時系列"
     assert annotation(spec, "source") == (

@@ -66,3 +66,9 @@ def test_similarity_is_one_for_equal_text() -> None:
     """Equal texts are fully similar; disjoint ones not at all."""
     assert similarity("同じ", "同じ") == 1.0
     assert similarity("あ", "い") == 0.0
+
+
+def test_diff_html_shows_a_rewritten_bullet_whole() -> None:
+    """A bullet that kept little of its text is shown as removed then added, not as character noise."""
+    html = diff_html("○あいうえお\n○同じ", "○かきくけこ\n○同じ\n○新しい")
+    assert html == "<del>○あいうえお</del><br><ins>○かきくけこ</ins><br>○同じ<br><ins>○新しい</ins>"
