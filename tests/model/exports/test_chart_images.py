@@ -78,3 +78,14 @@ def test_missing_browser_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
         images.render_image(_figure(), "png")
     assert err.value.msg_id == "err.export.no_browser"
     assert "apt-get install chromium" in err.value.render("ja")
+
+
+def test_a_session_serves_several_batches_with_one_browser() -> None:
+    """ImageSession keeps its browser between batches (the deck renders while it builds its tables)."""
+    before = images.browser_launches()
+    with images.ImageSession() as session:
+        first = session.render([ImageJob(_figure(), "svg")])
+        second = session.render([ImageJob(_figure(), "png", scale=1), ImageJob(_figure(), "svg")])
+    assert images.browser_launches() == before + 1
+    assert first[0].startswith(b"<svg") and second[0].startswith(b"\x89PNG") and second[1].startswith(b"<svg")
+    assert TITLE.encode() in first[0] and TITLE.encode() in second[1]
