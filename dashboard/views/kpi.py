@@ -55,8 +55,8 @@ view = pd.DataFrame(
     }
 )
 # Widths that fit the wide layout at 1440 px; long titles and sources show in full on hover.
-widths = {"col.id": 100, "col.kind": 85, "col.title": 250, "col.deadline": 75, "col.latest": 95}
-widths |= {"col.pct": 65, "col.status": 95, "col.sample": 60, "col.source": 150}
+widths = {"col.id": 110, "col.kind": 80, "col.title": 230, "col.deadline": 75, "col.latest": 95}
+widths |= {"col.pct": 65, "col.status": 90, "col.sample": 65, "col.source": 140}
 ui.table(view, "kpi_table", {tr(k): w for k, w in widths.items()}, height=420)
 if shown["sample"].any():
     st.caption(tr("sample_note"))
