@@ -27,13 +27,11 @@ def _upload(store: Store, fy: int, rows: dict[str, str]) -> None:
     )
 
 
-def test_two_uploaded_years_classify_every_action(sqlite_store: Store) -> None:
-    """FY2021 → FY2022: one changed, one unchanged, one added, one gone silent."""
-    _upload(
-        sqlite_store, 2021, {"1-1-01": "○開発を進めた。", "3-1-01": "○拠点を整備した。", "5-1-01": "○同じ。"}
-    )
-    _upload(sqlite_store, 2022, {"1-1-01": "○開発を加速した。", "5-1-01": "○同じ。", "4-1-01": "○新規。"})
-    table = compare_years(sqlite_store, 2021, 2022)
+def test_two_uploaded_years_classify_every_action(store: Store) -> None:
+    """FY2021 → FY2022: one changed, one unchanged, one added, one gone silent (both backends)."""
+    _upload(store, 2021, {"1-1-01": "○開発を進めた。", "3-1-01": "○拠点を整備した。", "5-1-01": "○同じ。"})
+    _upload(store, 2022, {"1-1-01": "○開発を加速した。", "5-1-01": "○同じ。", "4-1-01": "○新規。"})
+    table = compare_years(store, 2021, 2022)
     kinds = dict(zip(table["action_id"], table["change"], strict=True))
     assert kinds == {"1-1-01": "changed", "3-1-01": "gone_silent", "4-1-01": "added", "5-1-01": "unchanged"}
     assert change_counts(table) == {"added": 1, "changed": 1, "unchanged": 1, "gone_silent": 1}

@@ -43,10 +43,10 @@ def _upload(store: Store, code: str, fy: int, rows: list[tuple[str, str | None, 
 
 
 @pytest.fixture
-def fy2021(sqlite_store: Store) -> Store:
-    """The seed plus FY2021 entries of MEXT (3, with statuses) and MOFA (1, without)."""
+def fy2021(store: Store) -> Store:
+    """The seed plus FY2021 entries of MEXT (3, with statuses) and MOFA (1, without), on both backends."""
     _upload(
-        sqlite_store,
+        store,
         "MEXT",
         2021,
         [
@@ -55,8 +55,8 @@ def fy2021(sqlite_store: Store) -> Store:
             ("5-1-01", "完了", "○教育プログラムを開始した。"),
         ],
     )
-    _upload(sqlite_store, "MOFA", 2021, [("2-1-01", None, "○米国と協力を進めた。")])
-    return sqlite_store
+    _upload(store, "MOFA", 2021, [("2-1-01", None, "○米国と協力を進めた。")])
+    return store
 
 
 def test_structure_places_every_action_in_its_pillar_and_area(sqlite_store: Store) -> None:
