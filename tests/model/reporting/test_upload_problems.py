@@ -41,7 +41,7 @@ CASES = {
     "too-many-rows.xlsx": "up.file.too_many_rows",
     "cell-far-away.xlsx": "up.file.too_far",
     "repeated-rows.ods": "up.file.too_many_rows",
-    "not-a-spreadsheet.csv": "up.file.extension",
+    "not-a-spreadsheet.txt": "up.file.extension",
     "pdf-renamed.xlsx": "up.file.not_spreadsheet",
 }
 
