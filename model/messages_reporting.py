@@ -309,6 +309,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.upload.withdraw_which": ("取り下げる提出", "Submission to withdraw"),
     "ui.upload.withdraw_note": ("理由（任意）", "Reason (optional)"),
     "ui.upload.withdraw": ("取り下げ", "Withdraw"),
+    "ui.upload.row_history": ("取組ごとの履歴", "History of one row"),
+    "ui.upload.deleted": ("削除（取り下げ）", "Removed (withdrawn)"),
     "ui.preview.added": ("追加", "Added"),
     "ui.preview.changed": ("変更", "Changed"),
     "ui.preview.unchanged": ("変更なし", "Unchanged"),

@@ -16,9 +16,11 @@ from model.reporting.commit import (
     UploadRejected,
     commit_upload,
     committed_message,
+    row_history,
     submission_history,
     withdraw,
 )
+from model.reporting.owners import owned_action_ids
 from model.reporting.rounds import list_rounds
 from model.reporting.template import make_template, template_file_name
 from model.reporting.upload import Upload, check_upload
@@ -214,3 +216,31 @@ else:
                         "withdraw.done", id=target, new=done.submission_id, n=done.added + done.changed
                     )
                     st.rerun()
+
+# --- one row's versions -----------------------------------------------------------------------------------
+with st.expander(msg("ui.upload.row_history")):
+    action = st.selectbox(
+        msg("ui.col.action"), sorted(owned_action_ids(store, code)), key="row_history_action"
+    )
+    versions = row_history(store, str(action), ministry_code=code)
+    if versions.empty:
+        st.caption(msg("ui.upload.no_history"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "#": versions["submission_id"].astype(int),
+                    msg("ui.col.fy"): versions["fiscal_year"].astype(int),
+                    msg("ui.col.status"): versions["status"].fillna("—"),
+                    msg("ui.col.progress"): versions["progress_ja"].fillna(""),
+                    msg("ui.col.next"): versions["next_ja"].fillna(""),
+                    msg("ui.col.user"): versions["user_name"],
+                    msg("ui.col.outcome"): versions["deleted"].map(
+                        lambda d: msg("ui.upload.deleted") if d else ""
+                    ),
+                }
+            ).astype(str),
+            hide_index=True,
+            width="stretch",
+            key="row_history",
+        )

@@ -56,8 +56,14 @@ def test_upload_page_lists_errors_then_previews_and_commits(app: AppTest) -> Non
     at.button(key="commit").click().run()
     assert not at.exception
     assert any("提出#2として保存しました" in s.value for s in at.success)
-    history = at.dataframe[-1].value
-    assert history["#"].tolist() == ["2"]
+    history = next(d.value for d in at.dataframe if "ファイル" in d.value.columns)
+    assert history[["#", "ファイル", "結果"]].values.tolist() == [["2", "valid.xlsx", "反映済み"]]
+    row = next(
+        d.value
+        for d in at.dataframe
+        if "次年度以降の取組" in d.value.columns and "ユーザー" in d.value.columns
+    )
+    assert row["進捗"].tolist() == ["二国間の量子協力覚書を2件締結した。"]
     # visible in the dashboard: the follow-up table of FY2021 shows the committed text
     at.switch_page("views/followup.py").run()
     at.selectbox(key="fu_fy").set_value(2021).run()
