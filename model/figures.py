@@ -697,8 +697,8 @@ def agreements_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
                 hovertemplate="%{y}<br>%{text}<extra></extra>",
             )
         )
+    # no axis title: the partners name themselves, and a title would crowd the fixed margin
     fig.update_yaxes(
-        title_text=t("fig.agreements.axis", lang),
         categoryorder="array",
         categoryarray=list(dict.fromkeys(ag[partner_col]))[::-1],
     )
@@ -708,7 +708,7 @@ def agreements_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
     return finish(
         fig,
         name="agreements-timeline",
-        left=label_margin(list(ag[partner_col]), axis_title=True),
+        left=label_margin(list(ag[partner_col])),
         title=t("fig.agreements.title", lang),
         source="; ".join(dict.fromkeys(source_label(store, s.split(" ")[0], lang) for s in ag["source"])),
         as_of=as_of,
@@ -739,7 +739,11 @@ def partner_area_heatmap(store: Store, lang: str, as_of: dt.date) -> go.Figure:
             ygap=2,
             text=[[str(v) if v else "" for v in row] for row in z],
             texttemplate="%{text}",
-            colorbar={"title": {"text": t("fig.matrix.colorbar", lang)}, "dtick": 1},
+            colorbar={
+                "title": {"text": t("fig.matrix.colorbar", lang), "side": "right"},
+                "dtick": 1,
+                "thickness": 14,
+            },
             showscale=True,
             hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
         )

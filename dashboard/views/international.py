@@ -55,7 +55,7 @@ ui.table(
         }
     ),
     "int_ag_table",
-    {tr("int.doc"): 260, tr("int.signatories"): 200, tr("int.areas"): 200, tr("col.source"): 200},
+    {tr("int.doc"): 210, tr("int.signatories"): 170, tr("int.areas"): 180, tr("col.source"): 150},
 )
 
 # --- matrix ------------------------------------------------------------------------------------------------
