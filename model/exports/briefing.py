@@ -216,7 +216,7 @@ def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -
         deadline = format_date(r.deadline, lang) if r.deadline else "—"
         rows.append(
             [
-                Cell(_short(r.title_en if lang == "en" else r.title_ja, 70)),
+                Cell(_short(r.title_en if lang == "en" else r.title_ja, 60)),
                 Cell(deadline),
                 Cell(t(f"ms.{r.status}", lang)),
             ]
@@ -225,7 +225,7 @@ def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -
         title=t("deck.milestones.title", lang),
         columns=[t(f"deck.milestones.col.{c}", lang) for c in ("title", "deadline", "status")],
         rows=rows,
-        widths=[8.0, 2.2, 1.6],
+        widths=[7.0, 2.0, 3.0],
         sources=_sources(store, list(table["source"]), lang),
         more=max(0, len(table) - limit),
         more_msg="deck.milestones.more",
