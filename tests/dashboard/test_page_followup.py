@@ -128,3 +128,13 @@ def test_followup_page_in_english(make_app: MakeApp) -> None:
     df = at.dataframe[0].value
     assert list(df.columns)[:3] == ["Action ID", "Sub-area", "Action"]
     assert "23 of 23 rows" in captions(at)
+
+
+def test_a_write_shows_on_the_next_run_without_restarting(make_app: MakeApp, seeded: Store) -> None:
+    """Cached reads are keyed by the store version: an upload after the first run appears on the next."""
+    at = make_app(PAGE)
+    at.selectbox(key="fu_fy").set_value(2021).run()
+    assert at.info[0].value.startswith("2021年度のフォローアップはまだ登録されていません")
+    with_fy2021(seeded)
+    at.run()
+    assert rows(at) == 4
