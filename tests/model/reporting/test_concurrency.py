@@ -43,3 +43,26 @@ def test_seven_ministries_submit_at_once(rstore: Store) -> None:
         assert set(got["progress_ja"].str.split(" ").str[0]) == {f"{c}の進捗"}
     subs = rstore.submissions()
     assert (subs["kind"] == "upload").sum() == 7
+
+
+def test_two_uploads_from_one_template_cannot_both_commit(rstore: Store) -> None:
+    """Same ministry, same template, same moment: one commits, the other is refused as stale."""
+    user = make_editor(rstore, "MOFA")
+    first, second = filled_for(rstore, "MOFA", text="一つ目"), filled_for(rstore, "MOFA", text="二つ目")
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def run(data: bytes) -> None:
+        barrier.wait()
+        outcomes.append(submit_file(rstore, data, "m.xlsx", "MOFA", user))
+
+    threads = [threading.Thread(target=run, args=(d,)) for d in (first, second)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=300)
+    committed = [o for up, o in outcomes if o is not None]  # type: ignore[misc]
+    refused = [up for up, o in outcomes if o is None]  # type: ignore[misc]
+    assert len(committed) == 1 and len(refused) == 1
+    assert len(refused[0].problems) == 3
+    assert len(set(rstore.followup(FY)["progress_ja"].str.split(" ").str[0])) == 1

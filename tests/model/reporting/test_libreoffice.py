@@ -12,9 +12,10 @@ import pytest
 from model.reporting.commit import submit_file
 from model.reporting.rounds import open_round
 from model.reporting.template import make_template
+from model.reporting.upload import check_upload
 from model.seed import SeedData
 from model.store import Store
-from tests.model.reporting.conftest import FY, SECRETARIAT, fill, make_editor
+from tests.model.reporting.conftest import FY, PROBLEMS, SECRETARIAT, fill, make_editor
 
 ROWS = {
     "2-1-01": ("二国間協力覚書を２件締結した。\n続いて協議を行った。", "拡大する。", "順調"),
@@ -72,3 +73,12 @@ def test_libreoffice_resave_is_accepted_with_identical_values(
     got = stored_after_submit(tmp_path, seed, converted.read_bytes(), converted.name)
     pd.testing.assert_frame_equal(got, expected)
     assert "二国間協力覚書を２件締結した。\n続いて協議を行った。" in set(got["progress_ja"])
+
+
+def test_formula_survives_libreoffice_and_is_refused(sqlite_rstore: Store, tmp_path: Path) -> None:
+    """A formula in a fill column, re-saved as .ods, is still found and refused."""
+    src = tmp_path / "formula.xlsx"
+    src.write_bytes((PROBLEMS / "formula.xlsx").read_bytes())
+    ods = convert(src, "ods", tmp_path / "converted")
+    up = check_upload(sqlite_rstore, ods.read_bytes(), ods.name, "MOFA")
+    assert [(p.row, p.column) for p in up.problems if "数式" in p.message] == [(2, "進捗")]
