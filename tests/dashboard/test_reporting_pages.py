@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model.auth import add_user, operator
-from model.reporting.rounds import open_round
+from model.auth import User, add_user, authenticate, operator
+from model.reporting.rounds import get_round, open_round
 from model.store import open_store
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -104,3 +104,31 @@ def test_rounds_page_shows_progress_for_the_secretariat(app: AppTest) -> None:
     progress = at.dataframe[1].value
     assert progress["報告対象"].tolist() == [20, 3, 2, 23, 3, 23, 23]
     assert progress["提出済み"].sum() == 0
+
+
+def test_secretariat_opens_a_round_and_adds_a_user(app: AppTest, tmp_path: Path) -> None:
+    """The rounds form opens FY2022; the users form creates an editor who can then log in."""
+    at = as_user(app, "sec1", "secretariat")
+    at.switch_page("views/rounds.py").run()
+    at.number_input[0].set_value(2022)
+    at.button[0].click().run()
+    assert not at.exception
+    store = open_store()
+    assert get_round(store, 2022) is not None
+    at.switch_page("views/users.py").run()
+    at.text_input(key="new_name").input("meti1")
+    at.selectbox(key="new_role").set_value("editor")
+    at.selectbox(key="new_ministry").set_value("METI")
+    at.text_input(key="new_password").input("password456")
+    at.button[0].click().run()
+    assert not at.exception
+    assert authenticate(store, "meti1", "password456") == User("meti1", "editor", "METI")
+    store.engine.dispose()
+
+
+def test_editor_does_not_see_secretariat_pages(app: AppTest) -> None:
+    """The rounds page is not in an editor's navigation (and the model would refuse the write anyway)."""
+    at = as_user(app, "mofa1", "editor", "MOFA")
+    at.switch_page("views/rounds.py").run()
+    assert not at.exception
+    assert "受付管理" not in [t.value for t in at.title]
