@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -39,6 +41,7 @@ class Limits:
     max_zip_entries: int = 2_000
     max_rows: int = 20_000
     max_columns: int = 200
+    xls_probe_memory: int = 768 * 1024 * 1024  # address space of the child that measures an .xls
 
 
 LIMITS = Limits()
@@ -180,6 +183,10 @@ def read_workbook(
     if problems:
         return None, problems
     kind = "xls" if data.startswith(OLE_MAGIC) else PurePath(file_name).suffix.lower().lstrip(".")
+    if kind == "xls":
+        problems = _probe_xls(data, lang, limits)
+        if problems:
+            return None, problems
     book = Workbook(kind)
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -207,6 +214,54 @@ def read_workbook(
     except Exception as exc:  # same: a file calamine read but openpyxl/defusedxml refuse is broken
         return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
     return book, []
+
+
+# An .xls names its cells in binary records that only a full parse finds, and calamine allocates the
+# rectangle up to the farthest one (a cell at IV65536 costs ~1 GB). So an .xls is first measured in a child
+# process with a capped address space: a hostile file kills the child, not the server.
+_XLS_PROBE = """
+import io, resource, sys
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+import python_calamine as pc
+wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))
+sheets = [wb.get_sheet_by_name(n) for n in wb.sheet_names]
+print(max([0] + [s.total_height for s in sheets]), max([0] + [s.total_width for s in sheets]))
+"""
+
+
+def _probe_xls(data: bytes, lang: str, limits: Limits) -> list[Problem]:
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _XLS_PROBE, str(limits.xls_probe_memory)],
+            input=data,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
+    if done.returncode != 0:
+        if b"memory allocation" in done.stderr or done.returncode < 0:
+            return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
+        if b"PasswordError" in done.stderr:
+            return [_problem(lang, "up.file.password")]
+        return [
+            _problem(
+                lang,
+                "up.file.corrupt",
+                detail=_one_line(Exception(done.stderr.decode(errors="replace")[-160:])),
+            )
+        ]
+    try:
+        rows, cols = (int(x) for x in done.stdout.split())
+    except ValueError:
+        return [_problem(lang, "up.file.corrupt", detail="xls")]
+    if cols > limits.max_columns:
+        return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
+    if rows > limits.max_rows:
+        return [_problem(lang, "up.file.too_many_rows", rows=rows, limit=limits.max_rows)]
+    return []
 
 
 def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:

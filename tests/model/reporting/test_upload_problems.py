@@ -40,6 +40,7 @@ CASES = {
     "zip-bomb.xlsx": "up.file.bomb",
     "too-many-rows.xlsx": "up.file.too_many_rows",
     "cell-far-away.xlsx": "up.file.too_far",
+    "cell-far-away.xls": "up.file.too_far",
     "repeated-rows.ods": "up.file.too_many_rows",
     "not-a-spreadsheet.txt": "up.file.extension",
     "pdf-renamed.xlsx": "up.file.not_spreadsheet",
