@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "up.rejected": (
         "提出を受け付けませんでした（問題 {n} 件）。何も保存されていません。",
-        "The submission was rejected ({n} problems). Nothing was stored.",
+        "The submission was rejected ({n} problem(s)). Nothing was stored.",
     ),
     "up.valid": (
         "問題はありません：追加 {added}、変更 {changed}、変更なし {unchanged}。",

@@ -228,7 +228,7 @@ def _read_meta(
                 L.META_SHEET,
                 None,
                 None,
-                t("up.meta.other_ministry", lang, other=other.name_ja, ministry=m.name_ja),
+                t("up.meta.other_ministry", lang, other=other.label(lang), ministry=m.label(lang)),
             )
         )
     if expected_fy is not None and up.fiscal_year != expected_fy:
@@ -310,7 +310,9 @@ def _read_followup(
             continue
         if action_id not in owned:
             up.problems.append(
-                Problem(sheet, n, L.COL_ID, t("up.row.not_owned", lang, value=action_id, ministry=m.name_ja))
+                Problem(
+                    sheet, n, L.COL_ID, t("up.row.not_owned", lang, value=action_id, ministry=m.label(lang))
+                )
             )
             continue
         if action_id in first_seen:
@@ -408,7 +410,9 @@ def _read_kpi(
             continue
         if goal_id not in owned:
             up.problems.append(
-                Problem(sheet, n, L.COL_GOAL, t("up.kpi.not_owned", lang, value=goal_id, ministry=m.name_ja))
+                Problem(
+                    sheet, n, L.COL_GOAL, t("up.kpi.not_owned", lang, value=goal_id, ministry=m.label(lang))
+                )
             )
             continue
         row_ok = not formulas
