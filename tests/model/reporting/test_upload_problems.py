@@ -60,9 +60,9 @@ def test_every_failure_mode_has_a_fixture_file() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_problem_file_is_rejected_with_its_message(sqlite_rstore: Store, name: str) -> None:
-    """Validation lists the problem in Japanese and submitting stores nothing."""
-    store = sqlite_rstore
+def test_problem_file_is_rejected_with_its_message(rstore: Store, name: str) -> None:
+    """Validation lists the problem in Japanese and submitting stores nothing (SQLite and PostgreSQL)."""
+    store = rstore
     user = make_editor(store, "MOFA")
     before = snapshot(store)
     data = (PROBLEMS / name).read_bytes()
