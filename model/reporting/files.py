@@ -63,21 +63,28 @@ def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
 
 def check_container(data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS) -> list[Problem]:
     """Everything that can be said about the file without parsing a sheet."""
+    return _inspect(data, file_name, lang, limits)[0]
+
+
+def _inspect(data: bytes, file_name: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
+    """The container checks, and whether an .xlsx worksheet may hold a formula (read in the same pass)."""
     suffix = PurePath(file_name).suffix.lower()
     if suffix in MACRO_EXTENSIONS:
-        return [_problem(lang, "up.file.macro")]
+        return [_problem(lang, "up.file.macro")], False
     if suffix not in ACCEPTED:
-        return [_problem(lang, "up.file.extension", ext=suffix or "（なし）", accepted=" / ".join(ACCEPTED))]
+        return [
+            _problem(lang, "up.file.extension", ext=suffix or "（なし）", accepted=" / ".join(ACCEPTED))
+        ], False
     if len(data) > limits.max_bytes:
-        return [_problem(lang, "up.file.too_big", size=_mb(len(data)), limit=_mb(limits.max_bytes))]
+        return [_problem(lang, "up.file.too_big", size=_mb(len(data)), limit=_mb(limits.max_bytes))], False
     if len(data) == 0:
-        return [_problem(lang, "up.file.empty")]
+        return [_problem(lang, "up.file.empty")], False
     if data.startswith(OLE_MAGIC):
-        return _check_ole(data, suffix, lang)
+        return _check_ole(data, suffix, lang), False
     if not data.startswith(ZIP_MAGIC):
-        return [_problem(lang, "up.file.not_spreadsheet", ext=suffix)]
+        return [_problem(lang, "up.file.not_spreadsheet", ext=suffix)], False
     if suffix == ".xls":
-        return [_problem(lang, "up.file.mismatch", ext=suffix)]
+        return [_problem(lang, "up.file.mismatch", ext=suffix)], False
     return _check_zip(data, suffix, lang, limits)
 
 
@@ -92,50 +99,56 @@ def _check_ole(data: bytes, suffix: str, lang: str) -> list[Problem]:
     return []
 
 
-def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> list[Problem]:
+def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
+    maybe_formulas = False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > limits.max_zip_entries:
-                return [_problem(lang, "up.file.too_many_parts", n=len(infos))]
+                return [_problem(lang, "up.file.too_many_parts", n=len(infos))], False
             declared = sum(i.file_size for i in infos)
             if declared > limits.max_uncompressed:
                 return [
                     _problem(lang, "up.file.bomb", size=_mb(declared), limit=_mb(limits.max_uncompressed))
-                ]
+                ], False
             names = {i.filename for i in infos}
             if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
                 n.startswith(("Basic/", "Scripts/")) for n in names
             ):
-                return [_problem(lang, "up.file.macro")]
+                return [_problem(lang, "up.file.macro")], False
             if suffix == ".xlsx":
                 if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                    return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")]
+                    return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")], False
                 if b"macroEnabled" in zf.read("[Content_Types].xml"):
-                    return [_problem(lang, "up.file.macro")]
+                    return [_problem(lang, "up.file.macro")], False
                 sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-                rows = max((_xlsx_extent(zf.read(n)) for n in sheets), default=0)
+                rows = 0
+                for name in sheets:
+                    xml = zf.read(name)
+                    rows = max(rows, _xlsx_extent(xml))
+                    maybe_formulas = maybe_formulas or _has_formula(xml)
                 if rows > limits.max_rows:
-                    return [_too_far(lang, rows, limits)]
+                    return [_too_far(lang, rows, limits)], False
             else:
                 if "mimetype" not in names or zf.read("mimetype").strip() != ODS_MIME:
-                    return [_problem(lang, "up.file.mismatch", ext=suffix)]
+                    return [_problem(lang, "up.file.mismatch", ext=suffix)], False
                 manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                 if b"encryption-data" in manifest:
-                    return [_problem(lang, "up.file.password")]
+                    return [_problem(lang, "up.file.password")], False
                 if "content.xml" in names:
                     rows = _ods_extent(zf.read("content.xml"), limits)
                     if rows > limits.max_rows:
-                        return [_too_far(lang, rows, limits)]
+                        return [_too_far(lang, rows, limits)], False
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
-        return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
-    return []
+        return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))], False
+    return [], maybe_formulas
 
 
 # Cell and row references in a worksheet: calamine allocates the dense range up to the farthest one, so a
 # single cell at XFD1048576 would ask for hundreds of GB. These are checked on the XML first.
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-_FAR_COLUMN = re.compile(rb"\sr=\"(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d")  # column 201 (GS) or beyond
+# column 201 (GS) or beyond; the pattern starts with a literal so that the search is a fast scan
+_FAR_COLUMN = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d')
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
@@ -179,7 +192,7 @@ def read_workbook(
     data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS
 ) -> tuple[Workbook | None, list[Problem]]:
     """Check the container, then read every sheet with calamine; never raises."""
-    problems = check_container(data, file_name, lang, limits)
+    problems, maybe_formulas = _inspect(data, file_name, lang, limits)
     if problems:
         return None, problems
     kind = "xls" if data.startswith(OLE_MAGIC) else PurePath(file_name).suffix.lower().lstrip(".")
@@ -207,7 +220,7 @@ def read_workbook(
     except Exception as exc:  # any parser failure on a hostile or broken file is the user's problem to fix
         return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
     try:
-        if kind == "xlsx":
+        if kind == "xlsx" and maybe_formulas:
             book.formulas = _xlsx_formulas(data)
         elif kind == "ods":
             book.formulas = _ods_formulas(data)
@@ -265,13 +278,9 @@ def _probe_xls(data: bytes, lang: str, limits: Limits) -> list[Problem]:
 
 
 def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
-    """Cells holding formulas. Fast path: no <f> element in any worksheet means none (calamine only
-    returns cached values, so formulas must be found in the XML)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(_has_formula(zf.read(n)) for n in sheets):
-            return set()
-    import openpyxl  # slow, so only when a formula exists somewhere
+    """Cells holding formulas, located with openpyxl (slow, so only when a worksheet has a formula
+    element; calamine returns cached values only, so formulas must be found outside it)."""
+    import openpyxl
 
     out: set[tuple[str, int, int]] = set()
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -289,11 +298,15 @@ def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
     return out
 
 
+_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
+_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
+
+
 def _has_formula(xml: bytes) -> bool:
-    # Plain substring tests first (fast on large sheets); the regex only for namespace-prefixed XML.
-    if b"<f>" in xml or b"<f " in xml or b"<f/>" in xml:
+    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
+    if _PLAIN_FORMULA.search(xml):
         return True
-    return (b":f>" in xml or b":f " in xml) and _XLSX_FORMULA.search(xml) is not None
+    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
 
 
 def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:

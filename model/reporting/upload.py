@@ -40,6 +40,7 @@ from model.store._tables import (
 )
 from model.strategy import registry
 
+_STATUSES = frozenset(FOLLOWUP_STATUSES)
 _HEADER_SCAN = 10  # header row searched among the first rows (a title row or merged cells may sit above)
 
 
@@ -164,7 +165,9 @@ def cell_text(value: Any) -> str | None:
 def cell_code(value: Any) -> str | None:
     """An identifier or vocabulary cell: full-width digits and letters to ASCII."""
     text = cell_text(value)
-    return None if text is None else _nfkc(text)
+    if text is None or text.isascii() or text in _STATUSES:
+        return text  # nothing NFKC would change (the common case, thousands of times per file)
+    return _nfkc(text)
 
 
 def _find_header(
