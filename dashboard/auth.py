@@ -45,7 +45,16 @@ def oidc_configured() -> bool:
 def current_user() -> User | None:
     saved = st.session_state.get(_KEY)
     if saved:
-        return User(saved["name"], saved["role"], saved.get("ministry_code"))
+        # Re-read on every run: a disabled account or a changed role takes effect at once.
+        try:
+            user = get_user(state.store(), str(saved["name"]))
+        except AppError:
+            if saved["role"] == "viewer" and oidc_configured():
+                return User(str(saved["name"]), "viewer")  # an OIDC identity without an account
+            st.session_state.pop(_KEY, None)
+            return None
+        _remember(user)
+        return user
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         email = str(getattr(st.user, "email", "") or "")
         try:

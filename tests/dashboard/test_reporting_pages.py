@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model.auth import User, add_user, authenticate, operator
+from model.auth import User, add_user, authenticate, operator, set_disabled
 from model.reporting.rounds import get_round, open_round
 from model.store import open_store
 
@@ -132,3 +132,14 @@ def test_editor_does_not_see_secretariat_pages(app: AppTest) -> None:
     at.switch_page("views/rounds.py").run()
     assert not at.exception
     assert "受付管理" not in [t.value for t in at.title]
+
+
+def test_disabled_account_loses_its_session(app: AppTest) -> None:
+    """Disabling an account takes effect on the next page run, not at the next login."""
+    at = as_user(app, "mofa1", "editor", "MOFA")
+    store = open_store()
+    set_disabled(store, "mofa1", True, by=operator())
+    store.engine.dispose()
+    at.switch_page("views/upload.py").run()
+    assert "ログインが必要です" in at.info[0].value
+    assert "qf_user" not in at.session_state
