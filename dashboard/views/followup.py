@@ -140,7 +140,7 @@ for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=Fal
                         )
                     with a:
                         who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
-                        st.caption(f"{ui.fy_label(r['fiscal_year'])}・{who}")
+                        st.caption(f"{ui.fy_label(r['fiscal_year'])}{'・' if L == 'ja' else ' · '}{who}")
                         ui.status_badge("fu", str(r["status_key"]))
                     key = (str(action_id), int(r["fiscal_year"]), str(r["ministry_code"]))
                     b.markdown(bullets_html(r["progress_ja"], key, "progress_ja"), unsafe_allow_html=True)
