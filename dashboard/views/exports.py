@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
-from dashboard.downloads import chart_downloads, deck_button, followup_buttons
+from dashboard.downloads import deck_button, followup_buttons
 from dashboard.state import lang, msg
 from model.exports import pdf
 from model.figures import CHARTS
@@ -48,5 +48,4 @@ name = st.selectbox(
 )
 extra = (fy,) if name in ("followup-status-pillar", "reporting-completeness") else ()
 fig = state.chart(name, *extra)
-state.show_chart(fig, key="exp_chart_fig")
-chart_downloads(fig, name, key="exp")
+state.show_chart(fig, key="exp_chart_fig")  # with its PNG/SVG/PDF buttons
