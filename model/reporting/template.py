@@ -143,6 +143,10 @@ def _write_table(
         cell.alignment = _WRAP
     for r in rows:
         ws.append(r)
+        for cell in ws[ws.max_row]:
+            # openpyxl reads text starting with "=" as a formula; stored text must stay text, exactly.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
     first_fill = len(reference) + 1
     for row in ws.iter_rows(min_row=2, max_row=len(rows) + 1):
         for cell in row:
