@@ -4,104 +4,32 @@ see the errors, upload a good one, preview, commit (Playwright driving Debian Ch
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from model.auth import add_user, operator
 from model.reporting.rounds import open_round
 from model.store import open_store
+from tests.browser.conftest import serve_dashboard
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """Streamlit on a free port over a temp SQLite store with the FY2021 round and a MOFA editor."""
     db = tmp_path / "browser.sqlite3"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
     store = open_store(f"sqlite:///{db}")
     store.init()
     open_round(store, 2021, "setup")
     add_user(store, "mofa1", "editor", password="password123", ministry_code="MOFA", by=operator())
     store.engine.dispose()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:  # noqa: S310
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.25)
+    with serve_dashboard(db) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture
-def page() -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-        pg = context.new_page()
-        pg.set_default_timeout(60_000)
-        yield pg
-        browser.close()
 
 
 def _fill(template: bytes, status_for_first: str) -> bytes:
