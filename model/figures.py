@@ -461,6 +461,20 @@ def _fu_status_name(key: str, lang: str) -> str:
     return t(f"fu.{key}", lang)
 
 
+def _status_bar(fig: go.Figure, key: str, x: list[str], ys: list[int], lang: str) -> None:
+    """One follow-up status as a segment of a stacked bar, in its colour, counts written inside."""
+    fig.add_trace(
+        go.Bar(
+            x=x,
+            y=ys,
+            name=_fu_status_name(key, lang),
+            marker={"color": FU_COLOURS[key]},
+            text=[v or "" for v in ys],
+            textposition="inside",
+        )
+    )
+
+
 def _followup_source(store: Store, fy: int, lang: str) -> str:
     fu = store.followup(fy)
     parts = []
@@ -486,17 +500,7 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
         name_col = "name_en" if lang == "en" else "name_ja"
         x = [_wrap(f"{pid}. {pillars.loc[pid, name_col]}", 9 if lang == "ja" else 18) for pid in counts.index]
         for key in counts.columns:
-            ys = counts[key].tolist()
-            fig.add_trace(
-                go.Bar(
-                    x=x,
-                    y=ys,
-                    name=_fu_status_name(key, lang),
-                    marker={"color": FU_COLOURS[key]},
-                    text=[v or "" for v in ys],
-                    textposition="inside",
-                )
-            )
+            _status_bar(fig, key, x, counts[key].tolist(), lang)
         fig.update_layout(barmode="stack")
         fig.update_yaxes(title_text=t("fig.pillar_status.axis", lang))
         fig.update_xaxes(tickangle=0)
@@ -558,18 +562,8 @@ def followup_by_year(store: Store, lang: str, as_of: dt.date) -> go.Figure:
     x = [format_fy(y, lang) for y in years]
     for key in [*followup.FU_STATUSES, followup.NO_STATUS]:
         ys = [int(((df["fiscal_year"] == y) & (df["status_key"] == key)).sum()) for y in years]
-        if not any(ys):
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=x,
-                y=ys,
-                name=_fu_status_name(key, lang),
-                marker={"color": FU_COLOURS[key]},
-                text=[v or "" for v in ys],
-                textposition="inside",
-            )
-        )
+        if any(ys):
+            _status_bar(fig, key, x, ys, lang)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text=t("fig.axis.fy", lang), type="category")
     fig.update_yaxes(title_text=t("fig.by_year.axis", lang))

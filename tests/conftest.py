@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from model.seed import SeedData, load_seed
-from model.store import Store
+from model.store import ChangeSet, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"  # copies of ../shared/seeds
@@ -78,3 +78,13 @@ def sqlite_store(tmp_path: Path, seed: SeedData) -> Iterator[Store]:
     s.init(seed)
     yield s
     s.engine.dispose()
+
+
+def submit_followup(store: Store, code: str, fy: int, rows: list[tuple[str, str | None, str]]) -> None:
+    """A ministry's follow-up rows (action_id, status, progress) for a year, stored as an upload would."""
+    followup = [
+        {"action_id": a, "fiscal_year": fy, "ministry_code": code, "status": status, "progress_ja": text,
+         "next_ja": "○引き続き推進する。"}
+        for a, status, text in rows
+    ]  # fmt: skip
+    store.submit(ChangeSet("upload", f"{code.lower()}-user", code, fy, followup=followup))

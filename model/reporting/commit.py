@@ -48,8 +48,7 @@ def commit_upload(store: Store, up: Upload, user: User) -> Outcome:
         problems = round_problems(conn, up) + stale_problems(conn, up)
         if problems:
             raise UploadRejected(problems)
-        # Store._apply is the store's own diff-and-append, run here inside this transaction.
-        return store._apply(conn, change)
+        return store.apply(conn, change)
 
 
 def submit_file(
@@ -100,7 +99,7 @@ def withdraw(store: Store, submission_id: int, user: User, note: str | None = No
             followup=fu,
             kpi=kpi,
         )
-        outcome = store._apply(conn, change)
+        outcome = store.apply(conn, change)
         conn.execute(
             submissions.update().where(submissions.c.id == submission_id).values(outcome="withdrawn")
         )

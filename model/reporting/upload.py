@@ -27,13 +27,8 @@ from model.reporting.owners import goal_owners, owned_action_ids
 from model.reporting.rounds import round_on
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import ChangeSet, Store
-from model.store._store import Store as _StoreImpl
-from model.store._store import _same
 from model.store._tables import (
-    FOLLOWUP_KEY,
     FOLLOWUP_VALUES,
-    KPI_KEY,
-    KPI_VALUES,
     followup_versions,
     kpi_versions,
     submissions,
@@ -556,41 +551,28 @@ def _submission_info(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[str,
 
 
 def preview(store: Store, up: Upload) -> Preview:
-    """Added / changed (before → after) / unchanged, by the same comparison `Store.submit` makes."""
-    with store.read() as conn:
-        fu_current = _StoreImpl._current(conn, followup_versions, FOLLOWUP_KEY)
-        kpi_current = _StoreImpl._current(conn, kpi_versions, KPI_KEY)
-    fu_rows = []
-    for r in up.followup:
-        old = fu_current.get((r["action_id"], r["fiscal_year"], r["ministry_code"]))
-        live = old is not None and not old["deleted"]
-        values = FOLLOWUP_VALUES
-        same = live and all(_same(old[c], r[c]) for c in values)  # type: ignore[index]
-        fu_rows.append(
-            {
-                "action_id": r["action_id"],
-                "change": "added" if not live else ("unchanged" if same else "changed"),
-                **{f"{c}_before": (old[c] if live else None) for c in values},  # type: ignore[index]
-                **{f"{c}_after": r[c] for c in values},
-            }
-        )
-    kpi_rows = []
-    for r in up.kpi:
-        old = kpi_current.get((r["goal_id"], r["date"]))
-        live = old is not None and not old["deleted"]
-        same = live and all(_same(old[c], r[c]) for c in KPI_VALUES)  # type: ignore[index]
-        kpi_rows.append(
-            {
-                "goal_id": r["goal_id"],
-                "date": r["date"],
-                "change": "added" if not live else ("unchanged" if same else "changed"),
-                "value_before": old["value"] if live else None,  # type: ignore[index]
-                "value_after": r["value"],
-            }
-        )
-    fu_cols = ["action_id", "change"] + [
-        f"{c}_{w}" for c in ("progress_ja", "next_ja", "status") for w in ("before", "after")
+    """Added / changed (before → after) / unchanged: the very comparison `Store.submit` makes."""
+    fu, kpi = store.preview(up.change_set(""))
+    fu_rows = [
+        {
+            "action_id": c.record["action_id"],
+            "change": c.change,
+            **{f"{col}_before": (c.before or {}).get(col) for col in FOLLOWUP_VALUES},
+            **{f"{col}_after": c.record[col] for col in FOLLOWUP_VALUES},
+        }
+        for c in fu
     ]
+    kpi_rows = [
+        {
+            "goal_id": c.record["goal_id"],
+            "date": c.record["date"],
+            "change": c.change,
+            "value_before": (c.before or {}).get("value"),
+            "value_after": c.record["value"],
+        }
+        for c in kpi
+    ]
+    fu_cols = ["action_id", "change"] + [f"{c}_{w}" for c in FOLLOWUP_VALUES for w in ("before", "after")]
     return Preview(
         pd.DataFrame(fu_rows, columns=fu_cols),
         pd.DataFrame(kpi_rows, columns=["goal_id", "date", "change", "value_before", "value_after"]),

@@ -157,7 +157,7 @@ class Store:
                 kpi=seed_kpi_rows(seed),
                 note="seed data set",
             )
-            self._apply(conn, change, tombstone_seeded=True)
+            self.apply(conn, change, tombstone_seeded=True)
             values = {"key": "seed_sha256", "value": seed.sha256}
             if previous is None:
                 conn.execute(meta.insert(), values)
@@ -170,9 +170,20 @@ class Store:
         """Apply a change set in one transaction, recorded as one submission."""
         self.require_initialised()
         with self.write() as conn:
-            return self._apply(conn, change)
+            return self.apply(conn, change)
 
-    def _apply(self, conn: sa.Connection, change: ChangeSet, *, tombstone_seeded: bool = False) -> Outcome:
+    def preview(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
+        """What `submit(change)` would do, row by row (follow-up, KPI), without writing anything."""
+        self.require_initialised()
+        with self.read() as conn:
+            fu = classify(change.followup, self._current(conn, followup_versions, FOLLOWUP_KEY), FOLLOWUP_KEY,
+                          FOLLOWUP_VALUES)  # fmt: skip
+            kpi = classify(change.kpi, self._current(conn, kpi_versions, KPI_KEY), KPI_KEY, KPI_VALUES)
+        return fu, kpi
+
+    def apply(self, conn: sa.Connection, change: ChangeSet, *, tombstone_seeded: bool = False) -> Outcome:
+        """Append `change` as one submission inside a transaction the caller opened with `write()`:
+        for callers that must check something under the same write lock first (rounds, stale templates)."""
         now = dt.datetime.now(dt.UTC)
         fu_current = self._current(conn, followup_versions, FOLLOWUP_KEY)
         kpi_current = self._current(conn, kpi_versions, KPI_KEY)
@@ -356,6 +367,38 @@ def _fix_datetimes(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+@dataclass(frozen=True)
+class RowChange:
+    """One incoming row compared with the current state: what a preview shows and a commit appends."""
+
+    record: dict[str, Any]  # the row as it would be stored
+    before: dict[str, Any] | None  # the current live version, None when the key is new (or was deleted)
+    change: str  # added | changed | unchanged | absent (a deletion of a key that holds nothing)
+
+
+def classify(
+    rows: list[dict[str, Any]],
+    current: dict[tuple[Any, ...], dict[str, Any]],
+    key: tuple[str, ...],
+    values: tuple[str, ...],
+) -> list[RowChange]:
+    """Compare each row with the newest version of its key."""
+    out = []
+    for r in rows:
+        record = {c: _clean(r.get(c)) for c in (*key, *values)}
+        record["deleted"] = bool(r.get("deleted", False))
+        old = current.get(tuple(record[c] for c in key))
+        live = old if old is not None and not old["deleted"] else None
+        if live is None:
+            change = "absent" if record["deleted"] else "added"
+        elif not record["deleted"] and all(_same(live[c], record[c]) for c in values):
+            change = "unchanged"
+        else:
+            change = "changed"
+        out.append(RowChange(record, live, change))
+    return out
+
+
 def _diff(
     rows: list[dict[str, Any]],
     current: dict[tuple[Any, ...], dict[str, Any]],
@@ -363,24 +406,10 @@ def _diff(
     values: tuple[str, ...],
 ) -> tuple[list[dict[str, Any]], tuple[int, int, int]]:
     """New versions to append for `rows`, and the counts (added, changed, unchanged)."""
-    out: list[dict[str, Any]] = []
-    added = changed = unchanged = 0
-    for r in rows:
-        k = tuple(_clean(r[c]) for c in key)
-        record = {c: _clean(r.get(c)) for c in (*key, *values)}
-        record["deleted"] = bool(r.get("deleted", False))
-        old = current.get(k)
-        if old is None or old["deleted"]:
-            if record["deleted"]:
-                continue
-            added += 1
-        elif old["deleted"] == record["deleted"] and all(_same(old[c], record[c]) for c in values):
-            unchanged += 1
-            continue
-        else:
-            changed += 1
-        out.append(record)
-    return out, (added, changed, unchanged)
+    compared = classify(rows, current, key, values)
+    counts = tuple(sum(c.change == kind for c in compared) for kind in ("added", "changed", "unchanged"))
+    new = [c.record for c in compared if c.change in ("added", "changed")]
+    return new, (counts[0], counts[1], counts[2])
 
 
 def _tombstones(

@@ -10,35 +10,13 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from model.store import ChangeSet, Store
+from model.store import Store
+from tests.conftest import submit_followup as upload
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 AS_OF = dt.date(2026, 3, 31)  # fixed, so that statuses and milestone deadlines do not move with the clock
 
 MakeApp = Callable[..., AppTest]
-
-
-def upload(store: Store, code: str, fy: int, rows: list[tuple[str, str | None, str]]) -> None:
-    """A ministry's follow-up entries for a fiscal year, as an upload would store them."""
-    store.submit(
-        ChangeSet(
-            "upload",
-            f"{code.lower()}-user",
-            code,
-            fy,
-            followup=[
-                {
-                    "action_id": a,
-                    "fiscal_year": fy,
-                    "ministry_code": code,
-                    "status": status,
-                    "progress_ja": text,
-                    "next_ja": "○引き続き推進する。",
-                }
-                for a, status, text in rows
-            ],
-        )
-    )
 
 
 def with_fy2021(store: Store) -> Store:

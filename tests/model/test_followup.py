@@ -17,29 +17,8 @@ from model.followup import (
     status_by_pillar,
     structure,
 )
-from model.store import ChangeSet, Store
-
-
-def _upload(store: Store, code: str, fy: int, rows: list[tuple[str, str | None, str]]) -> None:
-    store.submit(
-        ChangeSet(
-            "upload",
-            f"{code.lower()}-user",
-            code,
-            fy,
-            followup=[
-                {
-                    "action_id": a,
-                    "fiscal_year": fy,
-                    "ministry_code": code,
-                    "status": status,
-                    "progress_ja": text,
-                    "next_ja": "○引き続き推進する。",
-                }
-                for a, status, text in rows
-            ],
-        )
-    )
+from model.store import Store
+from tests.conftest import submit_followup as _upload
 
 
 @pytest.fixture
