@@ -51,7 +51,7 @@ def seed_with_rows(n: int) -> SeedData:
 
 
 def filled_file(store: Store) -> bytes:
-    wb = openpyxl.load_workbook(io.BytesIO(make_template(store, "文", FY)))
+    wb = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "文", FY)))
     ws = wb["報告"]
     text = "量子コンピュータの研究開発を推進し、" * 4
     for r in range(2, ws.max_row + 1):
@@ -80,14 +80,14 @@ def main() -> int:
         store.init(seed_with_rows(N))
         open_round(store, FY, "bench")
         data = filled_file(store)
-        up = check_upload(store, data, "bench.xlsx", "文")
+        up = check_upload(store.snapshot(), data, "bench.xlsx", "文")
         assert up.ok and up.preview is not None, [str(p) for p in up.problems[:5]]
         rows = len(up.followup)
         t_all, t_one, t_check = interleaved(
             [
                 lambda: pd.read_excel(io.BytesIO(data), engine="calamine", sheet_name=None),
                 lambda: pd.read_excel(io.BytesIO(data), engine="calamine", sheet_name="報告"),
-                lambda: check_upload(store, data, "bench.xlsx", "文"),
+                lambda: check_upload(store.snapshot(), data, "bench.xlsx", "文"),
             ]
         )
         store.engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -14,9 +15,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.auth import with_reporting  # noqa: E402
-from dashboard.state import tr  # noqa: E402
+from dashboard.state import begin_run, tr  # noqa: E402
 
 st.set_page_config(page_title="量子戦略フォローアップ", page_icon=":material/insights:", layout="wide")
+begin_run()  # the run's one version query; every page of this run reads that version's snapshot
 
 # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
 if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
@@ -30,14 +32,15 @@ with st.sidebar:
         key="lang",
         horizontal=True,
     )
+    # No default when a value is already set (a test, or a link): Streamlit warns about both.
+    as_of_options: dict[str, Any] = {} if "as_of" in st.session_state else {"value": dt.date.today()}
     st.date_input(
         tr("app.as_of"),
-        # no default when a value is already set (a test, or a link): Streamlit warns about both
-        **({} if "as_of" in st.session_state else {"value": dt.date.today()}),
         min_value=dt.date(2019, 1, 1),
         max_value=dt.date(2035, 12, 31),
         key="as_of",
         help=tr("app.as_of_help"),
+        **as_of_options,
     )
 
 # The page list, in one place: (script, label key, icon, url path). The first page is the default.

@@ -47,7 +47,7 @@ def current_user() -> User | None:
     if saved:
         # Re-read on every run: a disabled account or a changed role takes effect at once.
         try:
-            user = get_user(state.store(), str(saved["name"]))
+            user = get_user(state.snapshot(), str(saved["name"]))
         except AppError:
             if saved["role"] == "viewer" and oidc_configured():
                 return User(str(saved["name"]), "viewer")  # an OIDC identity without an account
@@ -58,7 +58,7 @@ def current_user() -> User | None:
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         email = str(getattr(st.user, "email", "") or "")
         try:
-            user = get_user(state.store(), email)
+            user = get_user(state.snapshot(), email)
         except AppError:
             user = User(email, "viewer")
         _remember(user)

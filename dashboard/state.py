@@ -1,7 +1,9 @@
-"""Session state shared by pages: the language, the as-of date, and bounded, cached reads of the model.
+"""Session state shared by pages: the language, the as-of date, and the run's snapshot of the store.
 
-Every cached read is keyed by the store's URL and version (the newest submission id), so a write shows
-on the next run even before `clear_caches()` runs; `ttl` and `max_entries` bound what is kept.
+Each script run asks the store for its version once (`begin_run`, called by the router) and takes the
+snapshot of that version from a process-wide cache: every page, chart and download of the run reads that
+one immutable snapshot, and the model memoises what it derives from it (model.store.per_snapshot). Every
+write makes a new version, in this process or another, so the next run sees it; nothing waits for a TTL.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from model.config import database_url
 from model.goals import kpi_table
 from model.messages import t
 from model.reporting.rounds import collection_year
-from model.store import Store, open_store
+from model.store import Snapshot, Store, open_store
 
 TTL = 600  # seconds
-SMALL, LARGE = 16, 64  # max_entries: few keys (tables) / many keys (charts per language and date)
+SNAPSHOTS = 4  # versions kept at once (a write while other sessions still draw the previous one)
+CHARTS = 64  # figures kept (per chart, language, date and version)
+_RUN_SNAPSHOT = "qf_snapshot"
 
 
 def lang() -> str:
@@ -54,159 +58,73 @@ def _open(url: str) -> Store:
 
 
 def store() -> Store:
-    """One store per database URL and server process, created and seeded on first use (idempotent)."""
+    """One store per database URL and server process, created and seeded on first use (idempotent).
+    Pages use it to write (through the model's functions); they read `snapshot()`."""
     return _open(database_url())
 
 
-def _key() -> tuple[str, int]:
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=SNAPSHOTS)
+def _snapshot(url: str, version: int) -> Snapshot:
+    return _open(url).snapshot(version)
+
+
+def begin_run() -> Snapshot:
+    """The router calls this first on every run: one version query, then the cached snapshot."""
     s = store()
-    return s.url, s.version()
+    snap = _snapshot(s.url, s.version())
+    st.session_state[_RUN_SNAPSHOT] = snap
+    return snap
 
 
-# --- cached reads (private: keyed by url and version; the public wrappers supply the key) ---------------
+def snapshot() -> Snapshot:
+    """The snapshot of this run (taken by `begin_run`)."""
+    snap = st.session_state.get(_RUN_SNAPSHOT)
+    return snap if isinstance(snap, Snapshot) else begin_run()
 
 
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _kpi_table(url: str, version: int, day: dt.date, kinds: tuple[str, ...]) -> pd.DataFrame:
-    return kpi_table(_open(url), as_of=day, kinds=kinds)
+def after_write() -> Snapshot:
+    """Call after a write: the rest of this run reads the new version."""
+    return begin_run()
 
 
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _table(url: str, version: int, name: str) -> pd.DataFrame:
-    return _open(url).table(name)
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _kpi_observations(url: str, version: int) -> pd.DataFrame:
-    return _open(url).kpi_observations()
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _entries(url: str, version: int, fiscal_year: int | None) -> pd.DataFrame:
-    return followup.entries(_open(url), fiscal_year)
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _structure(url: str, version: int) -> pd.DataFrame:
-    return followup.structure(_open(url))
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _owners(url: str, version: int) -> pd.DataFrame:
-    return followup.owners(_open(url))
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _fiscal_years(url: str, version: int) -> list[int]:
-    return followup.fiscal_years(_open(url))
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _collection_year(url: str, version: int) -> int:
-    return collection_year(_open(url))
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _completeness(url: str, version: int, fiscal_year: int) -> pd.DataFrame:
-    return followup.completeness(_open(url), fiscal_year)
-
-
-@st.cache_data(ttl=TTL, max_entries=LARGE, show_spinner=False)
-def _ministry_actions(url: str, version: int, code: str, fiscal_year: int) -> pd.DataFrame:
-    return followup.ministry_actions(_open(url), code, fiscal_year)
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _compare(url: str, version: int, year_a: int, year_b: int) -> pd.DataFrame:
-    return compare.compare_years(_open(url), year_a, year_b)
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _milestones(url: str, version: int, day: dt.date) -> pd.DataFrame:
-    return milestones.milestones_table(_open(url), day)
-
-
-@st.cache_data(ttl=TTL, max_entries=SMALL, show_spinner=False)
-def _international(url: str, version: int, what: str) -> pd.DataFrame:
-    s = _open(url)
-    if what == "agreements":
-        return international.agreements_table(s)
-    if what == "matrix":
-        return international.partner_area_matrix(s)
-    if what == "events":
-        return international.events_table(s)
-    return international.frameworks(s)
-
-
-@st.cache_data(ttl=TTL, max_entries=LARGE, show_spinner=False)
-def _history(url: str, version: int, kind: str, where: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    return _open(url).history(kind, **dict(where))
-
-
-@st.cache_data(ttl=TTL, max_entries=LARGE, show_spinner=False)
-def _chart(
-    url: str, version: int, name: str, language: str, day: dt.date, extra: tuple[Any, ...]
-) -> go.Figure:
-    s = _open(url)
-    if name == "goal":
-        return figures.goal_trajectory(s, str(extra[0]), language, day)
-    if name == "followup-status-pillar" and extra:
-        return figures.pillar_status(s, language, day, fiscal_year=int(extra[0]))
-    if name == "reporting-completeness" and extra:
-        return figures.reporting_completeness(s, language, day, fiscal_year=int(extra[0]))
-    if name == "milestones-timeline" and extra:
-        statuses, pillar, year_from, year_to = extra
-        table = milestones.filter_milestones(
-            milestones.milestones_table(s, day),
-            statuses=list(statuses),
-            pillar=pillar,
-            year_from=year_from,
-            year_to=year_to,
-        )
-        return figures.milestones_timeline(s, language, day, table)
-    return figures.build_chart(name, s, language, day)
-
-
-# --- public wrappers -----------------------------------------------------------------------------------
+# --- reads of the run's snapshot (the model memoises each per snapshot) -----------------------------
 
 
 def kpis(kinds: tuple[str, ...] = ("headline", "goal", "indicator")) -> pd.DataFrame:
-    return _kpi_table(*_key(), as_of(), kinds)
+    return kpi_table(snapshot(), as_of=as_of(), kinds=kinds)
 
 
 def table(name: str) -> pd.DataFrame:
-    return _table(*_key(), name)
+    return snapshot().table(name)
 
 
 def kpi_observations() -> pd.DataFrame:
-    return _kpi_observations(*_key())
+    return snapshot().kpi_observations()
 
 
 def entries(fiscal_year: int | None = None) -> pd.DataFrame:
-    return _entries(*_key(), fiscal_year)
+    return followup.entries(snapshot(), fiscal_year)
 
 
 def structure() -> pd.DataFrame:
-    return _structure(*_key())
+    return followup.structure(snapshot())
 
 
 def owners() -> pd.DataFrame:
-    return _owners(*_key())
+    return followup.owners(snapshot())
 
 
 def fiscal_years() -> list[int]:
-    return _fiscal_years(*_key())
+    return followup.fiscal_years(snapshot())
 
 
 def current_collection_year() -> int:
-    return _collection_year(*_key())
+    return collection_year(snapshot())
 
 
 def as_of_fiscal_year() -> int | None:
     """The newest fiscal year with entries that has started by the as-of date."""
-    day = as_of()
-    started = day.year if day.month >= 4 else day.year - 1
-    return next((y for y in fiscal_years() if y <= started), None)
+    return followup.as_of_fiscal_year(snapshot(), as_of())
 
 
 def year_choices() -> list[int]:
@@ -215,59 +133,53 @@ def year_choices() -> list[int]:
 
 
 def completeness(fiscal_year: int) -> pd.DataFrame:
-    return _completeness(*_key(), fiscal_year)
+    return followup.completeness(snapshot(), fiscal_year)
 
 
 def ministry_actions(code: str, fiscal_year: int) -> pd.DataFrame:
-    return _ministry_actions(*_key(), code, fiscal_year)
+    return followup.ministry_actions(snapshot(), code, fiscal_year)
 
 
 def compare_years(year_a: int, year_b: int) -> pd.DataFrame:
-    return _compare(*_key(), year_a, year_b)
+    return compare.compare_years(snapshot(), year_a, year_b)
 
 
 def milestones_table() -> pd.DataFrame:
-    return _milestones(*_key(), as_of())
+    return milestones.milestones_table(snapshot(), as_of())
 
 
 def agreements() -> pd.DataFrame:
-    return _international(*_key(), "agreements")
+    return international.agreements_table(snapshot())
 
 
 def partner_matrix() -> pd.DataFrame:
-    return _international(*_key(), "matrix")
+    return international.partner_area_matrix(snapshot())
 
 
 def events() -> pd.DataFrame:
-    return _international(*_key(), "events")
+    return international.events_table(snapshot())
 
 
 def frameworks() -> pd.DataFrame:
-    return _international(*_key(), "frameworks")
+    return international.frameworks(snapshot())
 
 
 def history(kind: str, **where: Any) -> pd.DataFrame:
-    return _history(*_key(), kind, tuple(sorted(where.items())))
+    return snapshot().history(kind, **where)
 
 
-def chart(name: str, *extra: Any) -> go.Figure:
-    """A figure of model.figures in the current language, as of the chosen date (cached)."""
-    return _chart(*_key(), name, lang(), as_of(), tuple(extra))
+# --- charts ------------------------------------------------------------------------------------------
 
 
-def show_chart(fig: go.Figure, key: str | None = None) -> None:
-    """Render a figure exactly as exported (our fonts and colours, not Streamlit's theme)."""
-    st.plotly_chart(fig, width="stretch", theme=None, key=key, config={"displaylogo": False})
-    from dashboard.downloads import chart_downloads  # PNG/SVG/PDF under every chart (exports)
-
-    chart_downloads(fig, str((fig.layout.meta or {}).get("chart", "chart")), key=key)
-
-
-def clear_caches() -> None:
-    """Call after every write so that pages show the new state."""
-    st.cache_data.clear()
+@st.cache_data(ttl=TTL, max_entries=CHARTS, show_spinner=False)
+def _chart(
+    _snap: Snapshot, url: str, version: int, name: str, language: str, day: dt.date, params: tuple[Any, ...]
+) -> go.Figure:
+    return figures.build_chart(name, _snap, language, day, **dict(params))
 
 
-def cached_kpi_table(day: dt.date) -> pd.DataFrame:
-    """Kept for pages written against the first version of this module."""
-    return _kpi_table(*_key(), day, ("headline", "goal", "indicator"))
+def chart(name: str, **params: Any) -> go.Figure:
+    """A figure of model.figures (with the parameters its spec declares) in the current language, as of
+    the chosen date; cached per store version."""
+    snap = snapshot()
+    return _chart(snap, snap.url, snap.version, name, lang(), as_of(), tuple(sorted(params.items())))

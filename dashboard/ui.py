@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import lang, msg, tr
 from model.calendar_ja import format_date, format_fy
-from model.store._store import JOINT
+from model.store import JOINT
 
 # Streamlit badge colours for KPI, follow-up and milestone statuses.
 KPI_BADGE = {
@@ -89,7 +89,7 @@ def table(
     df: pd.DataFrame, key: str, widths: dict[str, int] | None = None, height: int | None = None
 ) -> None:
     """A dataframe with fixed pixel widths for the long text columns (so that the table fits)."""
-    config = {col: st.column_config.Column(width=w) for col, w in (widths or {}).items()}  # type: ignore[arg-type]
+    config = {col: st.column_config.Column(width=w) for col, w in (widths or {}).items()}
     st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config, height=height or "auto")
 
 

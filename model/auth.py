@@ -8,23 +8,19 @@ hiding a button is a convenience, not the protection.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 from dataclasses import dataclass
 
 import pandas as pd
-import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from model.errors import AppError
-from model.store import Store
-from model.store._tables import assessments, users
+from model.store import Snapshot, Store
 
 ROLES = ("secretariat", "editor", "viewer")
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
-_ensured: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -52,15 +48,6 @@ def operator() -> User:
     return User(f"cli:{who}", "secretariat")
 
 
-def ensure_tables(store: Store) -> None:
-    """Create the reporting tables on a store seeded before they existed (once per process and store)."""
-    if store.url in _ensured:
-        return
-    with store.write() as conn:
-        users.metadata.create_all(conn, tables=[users, assessments])
-    _ensured.add(store.url)
-
-
 # --- permission checks --------------------------------------------------------------------------------
 def require_secretariat(user: User) -> None:
     if not user.is_secretariat:
@@ -84,8 +71,6 @@ def add_user(
 ) -> User:
     """Create an account. Editors need a ministry; a password-less account can only log in via OIDC."""
     require_secretariat(by)
-    store.require_initialised()
-    ensure_tables(store)
     name = name.strip()
     if not name:
         raise AppError("err.auth.bad_name")
@@ -97,65 +82,48 @@ def add_user(
         ministry_code = None
     if password is not None and len(password) < MIN_PASSWORD:
         raise AppError("err.auth.short_password", n=MIN_PASSWORD)
-    with store.write() as conn:
-        exists = conn.execute(sa.select(users.c.id).where(users.c.name == name)).first()
-        if exists:
+    password_hash = _hasher.hash(password) if password is not None else None
+    with store.transaction(by, "user") as tx:
+        if tx.user_exists(name):
             raise AppError("err.auth.user_exists", user=name)
-        conn.execute(
-            users.insert(),
-            {
-                "name": name,
-                "role": role,
-                "ministry_code": ministry_code,
-                "password_hash": _hasher.hash(password) if password is not None else None,
-                "disabled": False,
-                "created_at": dt.datetime.now(dt.UTC),
-                "created_by": by.name,
-            },
-        )
+        tx.add_user(name, role, ministry_code, password_hash)
     return User(name, role, ministry_code)
 
 
 def set_disabled(store: Store, name: str, disabled: bool, *, by: User) -> None:
     require_secretariat(by)
-    ensure_tables(store)
-    with store.write() as conn:
-        done = conn.execute(users.update().where(users.c.name == name).values(disabled=disabled))
-        if done.rowcount == 0:
+    with store.transaction(by, "user") as tx:
+        if not tx.update_user(name, disabled=disabled):
             raise AppError("err.auth.unknown_user", user=name)
 
 
-def list_users(store: Store) -> pd.DataFrame:
-    ensure_tables(store)
-    cols = [users.c.name, users.c.role, users.c.ministry_code, users.c.disabled, users.c.created_at]
-    with store.read() as conn:
-        df = pd.read_sql(sa.select(*cols).order_by(users.c.name), conn)
-    df["disabled"] = df["disabled"].astype(bool)
-    return df
+def list_users(snap: Snapshot) -> pd.DataFrame:
+    """Every account: name, role, ministry, disabled, created (no password hashes)."""
+    return snap.users()
 
 
-def get_user(store: Store, name: str) -> User:
+def get_user(snap: Snapshot, name: str) -> User:
     """An active account by name; AppError when unknown or disabled."""
-    ensure_tables(store)
-    with store.read() as conn:
-        row = conn.execute(sa.select(users).where(users.c.name == name)).mappings().first()
-    if row is None:
+    accounts = snap.users()
+    hit = accounts[accounts["name"] == name]
+    if hit.empty:
         raise AppError("err.auth.unknown_user", user=name)
-    if row["disabled"]:
+    row = hit.iloc[0]
+    if bool(row["disabled"]):
         raise AppError("err.auth.disabled", user=name)
-    return User(str(row["name"]), str(row["role"]), row["ministry_code"])
+    code = row["ministry_code"]
+    return User(str(row["name"]), str(row["role"]), code if isinstance(code, str) else None)
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:
     """The user when name and password match an active local account, else None (same for every cause)."""
-    ensure_tables(store)
-    with store.read() as conn:
-        row = conn.execute(sa.select(users).where(users.c.name == name.strip())).mappings().first()
-    if row is None or row["disabled"] or not row["password_hash"]:
+    name = name.strip()
+    found = store.password_hash(name)
+    if found is None or found[0] or not found[1]:
         _hasher.hash(password)  # spend the same time whether or not the account exists
         return None
     try:
-        _hasher.verify(row["password_hash"], password)
+        _hasher.verify(found[1], password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
-    return User(str(row["name"]), str(row["role"]), row["ministry_code"])
+    return get_user(store.snapshot(), name)

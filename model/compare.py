@@ -13,7 +13,7 @@ import html
 import pandas as pd
 
 from model.followup import entries
-from model.store import Store
+from model.store import Snapshot, per_snapshot
 
 CHANGE_KINDS = ("added", "changed", "unchanged", "gone_silent")
 
@@ -53,10 +53,11 @@ def _per_action(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def compare_years(store: Store, year_a: int, year_b: int) -> pd.DataFrame:
+@per_snapshot
+def compare_years(snap: Snapshot, year_a: int, year_b: int) -> pd.DataFrame:
     """Every action with an entry in either year, classified added / changed / unchanged / gone_silent
     (from year_a to year_b), in the strategy's order."""
-    ea, eb = entries(store, year_a), entries(store, year_b)
+    ea, eb = entries(snap, year_a), entries(snap, year_b)
     a, b = _per_action(ea), _per_action(eb)
     merged = a.merge(b, on="action_id", how="outer", suffixes=("_a", "_b"))
     structure = pd.concat([ea, eb])[["action_id", "order", "pillar_id", "area_id", "title_ja"]]

@@ -1,4 +1,4 @@
-"""Every chart of the dashboard as a pure function `(store, lang, as_of) -> plotly Figure`.
+"""Every chart of the dashboard as a pure function `(snap, lang, as_of) -> plotly Figure`.
 
 The same functions feed the page and the briefing exports (PNG/SVG/PDF, the deck), so each figure
 carries everything a reader needs inside itself: the title, a legend, a source line and the as-of date
@@ -25,7 +25,7 @@ from model.format import format_value
 from model.goals import kpi_table, target_of
 from model.messages import t
 from model.reporting.rounds import collection_year
-from model.store import Store
+from model.store import Snapshot
 
 FONT_FAMILY = "IPAexGothic, 'Noto Sans CJK JP', sans-serif"
 WIDTH, HEIGHT = 1000, 560
@@ -61,7 +61,9 @@ class ChartSpec:
     name: str  # ascii slug, e.g. "headline-users"
     title_ja: str
     title_en: str
-    build: Callable[[Store, str, dt.date], go.Figure]  # (store, lang, as_of) -> Figure
+    build: Callable[..., go.Figure]  # (snap, lang, as_of, **params) -> Figure
+    params: tuple[str, ...] = ()  # the keyword parameters it takes (e.g. fiscal_year), all optional
+    required: tuple[str, ...] = ()  # parameters without which it cannot be drawn (e.g. goal_id)
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_ja
@@ -70,14 +72,14 @@ class ChartSpec:
 # --- furniture -----------------------------------------------------------------------------------------
 
 
-def _sources(store: Store) -> dict[str, tuple[str, str]]:
-    src = store.table("sources")
+def _sources(snap: Snapshot) -> dict[str, tuple[str, str]]:
+    src = snap.table("sources")
     return {str(r.seed_file): (str(r.title_ja), str(r.title_en)) for r in src.itertuples(index=False)}
 
 
-def source_label(store: Store, text: str, lang: str) -> str:
+def source_label(snap: Snapshot, text: str, lang: str) -> str:
     """'004_7abb….txt §1' → '量子未来産業創出戦略 §1': seed file names replaced by document titles."""
-    titles = _sources(store)
+    titles = _sources(snap)
 
     def one(part: str) -> str:
         part = part.strip()
@@ -242,7 +244,7 @@ def _scale(unit: str, lang: str) -> tuple[float, str]:
 
 
 def goal_trajectory(
-    store: Store,
+    snap: Snapshot,
     goal_id: str,
     lang: str = "ja",
     as_of: dt.date | None = None,
@@ -252,9 +254,9 @@ def goal_trajectory(
 ) -> go.Figure:
     """Actuals, the path required to reach the target, the projection at the current rate, the target."""
     as_of = as_of or dt.date.today()
-    goals = store.table("goals")
+    goals = snap.table("goals")
     g = goals[goals["id"] == goal_id].iloc[0]
-    obs_all = store.kpi_observations()
+    obs_all = snap.kpi_observations()
     obs = obs_all[(obs_all["goal_id"] == goal_id) & (obs_all["date"] <= as_of)].sort_values("date")
     target = target_of(g)
     a = kpi.assess(obs, target, as_of=as_of)
@@ -348,11 +350,11 @@ def goal_trajectory(
     fig.update_yaxes(title_text=t("fig.axis.value", lang, unit=unit_label), rangemode="tozero")
     if not len(obs) and target.value is None:
         empty(fig, t("fig.empty", lang))
-    parts = [source_label(store, str(g["source"]), lang)]
+    parts = [source_label(snap, str(g["source"]), lang)]
     if sample:
         parts.append(t("fig.source.sample", lang))
     else:
-        parts += [source_label(store, str(s), lang) for s in obs["source"].dropna().unique()]
+        parts += [source_label(snap, str(s), lang) for s in obs["source"].dropna().unique()]
     return finish(
         fig,
         name=name or f"goal-{goal_id}",
@@ -364,19 +366,23 @@ def goal_trajectory(
     )
 
 
-def _headline(goal_id: str, slug: str) -> Callable[[Store, str, dt.date], go.Figure]:
-    def build(store: Store, lang: str, as_of: dt.date) -> go.Figure:
-        return goal_trajectory(store, goal_id, lang, as_of, name=slug, title=CHARTS[slug].title(lang))
+def _headline(goal_id: str, slug: str) -> Callable[[Snapshot, str, dt.date], go.Figure]:
+    def build(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
+        return goal_trajectory(snap, goal_id, lang, as_of, name=slug, title=CHARTS[slug].title(lang))
 
     return build
+
+
+def _goal_chart(snap: Snapshot, lang: str, as_of: dt.date, *, goal_id: str) -> go.Figure:
+    return goal_trajectory(snap, goal_id, lang, as_of)
 
 
 # --- goals and KPIs --------------------------------------------------------------------------------------
 
 
-def kpi_progress(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def kpi_progress(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """% of target of every goal with a numeric target and an observation, coloured by status."""
-    table = kpi_table(store, as_of=as_of, with_observations_only=True)
+    table = kpi_table(snap, as_of=as_of, with_observations_only=True)
     table = table[table["pct_of_target"].notna()].iloc[::-1]
     title_col = "title_en" if lang == "en" else "title_ja"
     labels = [
@@ -421,9 +427,9 @@ def kpi_progress(store: Store, lang: str, as_of: dt.date) -> go.Figure:
     )
 
 
-def goal_status_summary(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def goal_status_summary(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """Every goal (headline, goal, indicator) counted by kind × status."""
-    table = kpi_table(store, as_of=as_of)
+    table = kpi_table(snap, as_of=as_of)
     kinds = ["headline", "goal", "indicator"]
     fig = go.Figure()
     for status in kpi.STATUSES:
@@ -475,28 +481,28 @@ def _status_bar(fig: go.Figure, key: str, x: list[str], ys: list[int], lang: str
     )
 
 
-def _followup_source(store: Store, fy: int, lang: str) -> str:
-    fu = store.followup(fy)
+def _followup_source(snap: Snapshot, fy: int, lang: str) -> str:
+    fu = snap.followup(fy)
     parts = []
     if (fu["submission_kind"] == "seed").any():
-        parts.append(source_label(store, "002_0b8f793090f15519.txt", lang))
+        parts.append(source_label(snap, "002_0b8f793090f15519.txt", lang))
     if (fu["submission_kind"] != "seed").any() or fu.empty:
         parts.append(t("fig.source.followup", lang, fy=format_fy(fy, lang)))
     return "; ".join(parts)
 
 
-def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | None = None) -> go.Figure:
+def pillar_status(snap: Snapshot, lang: str, as_of: dt.date, fiscal_year: int | None = None) -> go.Figure:
     """Follow-up entries of a fiscal year by pillar and status (stacked bars)."""
-    fy = fiscal_year if fiscal_year is not None else followup.as_of_fiscal_year(store, as_of)
+    fy = fiscal_year if fiscal_year is not None else followup.as_of_fiscal_year(snap, as_of)
     fig = go.Figure()
     x: list[str] = []
     fy_label = format_fy(fy, lang) if fy is not None else "—"
-    if fy is None or store.followup(fy).empty:
+    if fy is None or snap.followup(fy).empty:
         empty(fig, t("fig.empty_fy", lang, fy=fy_label))
         source = t("fig.source.followup", lang, fy=fy_label)
     else:
-        counts = followup.status_by_pillar(store, fy)
-        pillars = store.table("pillars").set_index("pillar_id")
+        counts = followup.status_by_pillar(snap, fy)
+        pillars = snap.table("pillars").set_index("pillar_id")
         name_col = "name_en" if lang == "en" else "name_ja"
         x = [_wrap(f"{pid}. {pillars.loc[pid, name_col]}", 9 if lang == "ja" else 18) for pid in counts.index]
         for key in counts.columns:
@@ -504,7 +510,7 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
         fig.update_layout(barmode="stack")
         fig.update_yaxes(title_text=t("fig.pillar_status.axis", lang))
         fig.update_xaxes(tickangle=0)
-        source = _followup_source(store, fy, lang)
+        source = _followup_source(snap, fy, lang)
     return finish(
         fig,
         bottom_extra=16 * max((lab.count("<br>") for lab in x), default=0),
@@ -517,11 +523,11 @@ def pillar_status(store: Store, lang: str, as_of: dt.date, fiscal_year: int | No
 
 
 def reporting_completeness(
-    store: Store, lang: str, as_of: dt.date, fiscal_year: int | None = None
+    snap: Snapshot, lang: str, as_of: dt.date, fiscal_year: int | None = None
 ) -> go.Figure:
     """Per ministry: owned actions with and without an entry for the year being collected."""
-    fy = fiscal_year if fiscal_year is not None else collection_year(store)
-    table = followup.completeness(store, fy)
+    fy = fiscal_year if fiscal_year is not None else collection_year(snap)
+    table = followup.completeness(snap, fy)
     name_col = "short_en" if lang == "en" else "name_ja"
     y = [short(n, 20 if lang == "ja" else 28) for n in table[name_col]][::-1]
     fig = go.Figure()
@@ -554,9 +560,9 @@ def reporting_completeness(
     )
 
 
-def followup_by_year(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def followup_by_year(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """Follow-up entries per fiscal year, stacked by status."""
-    df = followup.entries(store)
+    df = followup.entries(snap)
     fig = go.Figure()
     years = sorted({int(y) for y in df["fiscal_year"]})
     x = [format_fy(y, lang) for y in years]
@@ -570,7 +576,7 @@ def followup_by_year(store: Store, lang: str, as_of: dt.date) -> go.Figure:
     if not years:
         empty(fig, t("fig.empty", lang))
     parts = (
-        [source_label(store, "002_0b8f793090f15519.txt", lang)]
+        [source_label(snap, "002_0b8f793090f15519.txt", lang)]
         if (df["submission_kind"] == "seed").any()
         else []
     )
@@ -589,12 +595,24 @@ def followup_by_year(store: Store, lang: str, as_of: dt.date) -> go.Figure:
 
 
 def milestones_timeline(
-    store: Store, lang: str, as_of: dt.date, table: pd.DataFrame | None = None
+    snap: Snapshot,
+    lang: str,
+    as_of: dt.date,
+    *,
+    statuses: tuple[str, ...] | None = None,
+    pillar: int | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
 ) -> go.Figure:
-    """Every milestone (or those of `table`, a filtered milestones_table) at its deadline or achieved
-    date, coloured by status as of the date."""
-    if table is None:
-        table = milestones.milestones_table(store, as_of)
+    """Every milestone (or those the filters keep: model.milestones.filter_milestones) at its deadline
+    or achieved date, coloured by status as of the date."""
+    table = milestones.filter_milestones(
+        milestones.milestones_table(snap, as_of),
+        statuses=None if statuses is None else list(statuses),
+        pillar=pillar,
+        year_from=year_from,
+        year_to=year_to,
+    )
     title_col = "title_en" if lang == "en" else "title_ja"
     table = table.assign(
         label=[
@@ -654,7 +672,7 @@ def milestones_timeline(
         name="milestones-timeline",
         left=label_margin(order, 11),
         title=t("fig.milestones.title", lang),
-        source="; ".join(source_label(store, s, lang) for s in sources),
+        source="; ".join(source_label(snap, s, lang) for s in sources),
         as_of=as_of,
         lang=lang,
         height=max(HEIGHT, 60 + 24 * len(dated) + 200),
@@ -664,9 +682,9 @@ def milestones_timeline(
 # --- international ---------------------------------------------------------------------------------------
 
 
-def agreements_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def agreements_timeline(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """Bilateral agreements at their signing date, by partner, marker by kind."""
-    ag = international.agreements_table(store)
+    ag = international.agreements_table(snap)
     ag = ag[ag["date"].map(lambda d: d is not None and d <= as_of)]
     partner_col = "partner_en" if lang == "en" else "partner_ja"
     symbols = {"moc": "circle", "statement": "square", "letter_of_intent": "diamond"}
@@ -704,17 +722,17 @@ def agreements_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         name="agreements-timeline",
         left=label_margin(list(ag[partner_col])),
         title=t("fig.agreements.title", lang),
-        source="; ".join(dict.fromkeys(source_label(store, s.split(" ")[0], lang) for s in ag["source"])),
+        source="; ".join(dict.fromkeys(source_label(snap, s.split(" ")[0], lang) for s in ag["source"])),
         as_of=as_of,
         lang=lang,
     )
 
 
-def partner_area_heatmap(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def partner_area_heatmap(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """Partners × cooperation areas: how many agreement items cover each pair."""
-    matrix = international.partner_area_matrix(store)
-    vocab = store.table("coop_areas").set_index("code")
-    ag = international.agreements_table(store)
+    matrix = international.partner_area_matrix(snap)
+    vocab = snap.table("coop_areas").set_index("code")
+    ag = international.agreements_table(snap)
     partners = ag.drop_duplicates("partner_ja").set_index("partner_ja")
     name_col = "name_en" if lang == "en" else "name_ja"
     x = [_wrap(str(vocab.loc[c, name_col]), 6 if lang == "ja" else 13) for c in matrix.columns]
@@ -750,7 +768,7 @@ def partner_area_heatmap(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         bottom_extra=max(0, 16 * max(lab.count("<br>") for lab in x) - 20),
         left=label_margin([str(v) for v in y]),
         title=t("fig.matrix.title", lang),
-        source="; ".join(dict.fromkeys(source_label(store, s.split(" ")[0], lang) for s in ag["source"])),
+        source="; ".join(dict.fromkeys(source_label(snap, s.split(" ")[0], lang) for s in ag["source"])),
         as_of=as_of,
         lang=lang,
     )
@@ -762,9 +780,9 @@ def _meeting_no(event_id: str, lang: str) -> str:
     return f"No. {n}" if lang == "en" else f"第{n}回"
 
 
-def events_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def events_timeline(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """MDQ meetings and other international events by date, one row per kind."""
-    ev = international.events_table(store)
+    ev = international.events_table(snap)
     ev = ev[ev["date_start"].map(lambda d: d is not None and d <= as_of)]
     ev = ev[~ev["kind"].isin(["strategy", "founding", "mou_signing", "launch"])]
     name_col = "name_en" if lang == "en" else "name_ja"
@@ -800,15 +818,15 @@ def events_timeline(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         name="events-timeline",
         left=label_margin([t(f"evkind.{k}", lang) for k in ev["kind"].unique()]),
         title=t("fig.events.title", lang),
-        source=source_label(store, "000_943a11964a29e374.txt", lang),
+        source=source_label(snap, "000_943a11964a29e374.txt", lang),
         as_of=as_of,
         lang=lang,
     )
 
 
-def frameworks_goal(store: Store, lang: str, as_of: dt.date) -> go.Figure:
+def frameworks_goal(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """Cumulative government cooperation frameworks with the G-2-1 deadline (FY2024) marked."""
-    found = international.frameworks_vs_goal(store, as_of)
+    found = international.frameworks_vs_goal(snap, as_of)
     fw: pd.DataFrame = found["frameworks"]  # type: ignore[assignment]
     deadline: dt.date | None = found["deadline"]  # type: ignore[assignment]
     fig = go.Figure()
@@ -865,7 +883,7 @@ def frameworks_goal(store: Store, lang: str, as_of: dt.date) -> go.Figure:
         empty(fig, t("fig.empty", lang))
     srcs = ["002_0b8f793090f15519.txt 2.(1)", "000_943a11964a29e374.txt", "003_f21fe25c61de0137.txt"]
     source = (
-        "; ".join(source_label(store, s, lang) for s in srcs)
+        "; ".join(source_label(snap, s, lang) for s in srcs)
         + "（"
         + t("fig.frameworks.source_note", lang)
         + "）"
@@ -885,8 +903,8 @@ def frameworks_goal(store: Store, lang: str, as_of: dt.date) -> go.Figure:
 # --- the registry --------------------------------------------------------------------------------------
 
 
-def _spec(name: str, msg_id: str, build: Callable[[Store, str, dt.date], go.Figure], **p: Any) -> ChartSpec:
-    return ChartSpec(name, t(msg_id, "ja", **p), t(msg_id, "en", **p), build)
+def _spec(name: str, msg_id: str, build: Callable[..., go.Figure], *params: str) -> ChartSpec:
+    return ChartSpec(name, t(msg_id, "ja"), t(msg_id, "en"), build, params)
 
 
 def _traj_spec(name: str, goal_id: str, ja: str, en: str) -> ChartSpec:
@@ -898,6 +916,7 @@ def _traj_spec(name: str, goal_id: str, ja: str, en: str) -> ChartSpec:
     )
 
 
+# The catalogue: every chart that can be drawn with no parameter (the deck, the exports page, the CLI).
 CHARTS: dict[str, ChartSpec] = {
     s.name: s
     for s in [
@@ -915,15 +934,28 @@ CHARTS: dict[str, ChartSpec] = {
         ),
         _spec("kpi-progress", "fig.kpi_progress.title", kpi_progress),
         _spec("goal-status-summary", "fig.goal_status.title", goal_status_summary),
-        _spec("followup-status-pillar", "fig.pillar_status.name", pillar_status),
-        _spec("reporting-completeness", "fig.completeness.name", reporting_completeness),
+        _spec("followup-status-pillar", "fig.pillar_status.name", pillar_status, "fiscal_year"),
+        _spec("reporting-completeness", "fig.completeness.name", reporting_completeness, "fiscal_year"),
         _spec("followup-by-year", "fig.by_year.title", followup_by_year),
-        _spec("milestones-timeline", "fig.milestones.title", milestones_timeline),
+        _spec(
+            "milestones-timeline",
+            "fig.milestones.title",
+            milestones_timeline,
+            "statuses",
+            "pillar",
+            "year_from",
+            "year_to",
+        ),
         _spec("agreements-timeline", "fig.agreements.title", agreements_timeline),
         _spec("partner-area-matrix", "fig.matrix.title", partner_area_heatmap),
         _spec("events-timeline", "fig.events.title", events_timeline),
         _spec("frameworks-vs-goal", "fig.frameworks.title", frameworks_goal),
     ]
+}
+# Charts that need a parameter to be drawn at all: the page draws them, the catalogue does not list them.
+REGISTRY: dict[str, ChartSpec] = {
+    **CHARTS,
+    "goal": ChartSpec("goal", "目標の推移", "Goal trajectory", _goal_chart, ("goal_id",), ("goal_id",)),
 }
 HEADLINE_CHARTS = {
     "H-USERS": "headline-users",
@@ -932,11 +964,21 @@ HEADLINE_CHARTS = {
 }
 
 
-def build_chart(name: str, store: Store, lang: str = "ja", as_of: dt.date | None = None) -> go.Figure:
-    """Build chart `name` (a key of CHARTS) for `lang` as of a date (today by default)."""
-    if name not in CHARTS:
-        raise KeyError(f"unknown chart {name!r}; known: {', '.join(CHARTS)}")
-    return CHARTS[name].build(store, lang, as_of or dt.date.today())
+def build_chart(
+    name: str, snap: Snapshot, lang: str = "ja", as_of: dt.date | None = None, **params: Any
+) -> go.Figure:
+    """Chart `name` (a key of REGISTRY) for `lang` as of a date (today by default), with the parameters
+    it declares (e.g. `fiscal_year=2021`); the page, the deck and the command line all draw through this."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        raise KeyError(f"unknown chart {name!r}; known: {', '.join(REGISTRY)}")
+    unknown = set(params) - set(spec.params)
+    if unknown:
+        raise TypeError(f"chart {name!r} takes no parameter {', '.join(sorted(unknown))}")
+    missing = set(spec.required) - set(params)
+    if missing:
+        raise TypeError(f"chart {name!r} needs {', '.join(sorted(missing))}")
+    return spec.build(snap, lang, as_of or dt.date.today(), **params)
 
 
 def is_finite(x: float | None) -> bool:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from model.store import Store
-from model.store._store import JOINT
-from model.strategy import action_owners, registry
+from model import strategy
+from model.store import JOINT, Snapshot, per_snapshot
+from model.strategy import registry
 
 FU_STATUSES = ("完了", "順調", "一部遅延", "遅延", "未着手")
 NO_STATUS = "none"  # filter value and message suffix for an entry without status (未設定)
@@ -40,13 +40,14 @@ STRUCTURE_COLUMNS = [
 ]
 
 
-def structure(store: Store) -> pd.DataFrame:
+@per_snapshot
+def structure(snap: Snapshot) -> pd.DataFrame:
     """Every action with its sub-area, pillar, ＜目標＞ and the 【…】 tag it is reported under."""
-    actions = store.table("actions").reset_index(drop=True)
-    areas = store.table("areas").rename(
+    actions = snap.table("actions").reset_index(drop=True)
+    areas = snap.table("areas").rename(
         columns={"no": "area_no", "name_ja": "area_ja", "name_en": "area_en", "goal_ja": "area_goal_ja"}
     )
-    pillars = store.table("pillars").rename(columns={"name_ja": "pillar_ja", "name_en": "pillar_en"})
+    pillars = snap.table("pillars").rename(columns={"name_ja": "pillar_ja", "name_en": "pillar_en"})
     titles = actions.set_index("action_id")["title_ja"]
     tags = actions.set_index("action_id")["ministries_tag"]
     out = actions.assign(order=range(len(actions)))
@@ -61,22 +62,24 @@ def structure(store: Store) -> pd.DataFrame:
     return out.sort_values("order")[STRUCTURE_COLUMNS].reset_index(drop=True)
 
 
-def owners(store: Store) -> pd.DataFrame:
+def owners(snap: Snapshot) -> pd.DataFrame:
     """action_id × ministry_code of every owning ministry (sub rows inherit the parent's tag)."""
-    return action_owners(store.table("actions"), registry(store))
+    return strategy.owners(snap)
 
 
-def entries(store: Store, fiscal_year: int | None = None) -> pd.DataFrame:
+@per_snapshot
+def entries(snap: Snapshot, fiscal_year: int | None = None) -> pd.DataFrame:
     """Current follow-up entries in structure order, with pillar, sub-area and owners' tag."""
-    fu = store.followup(fiscal_year)
-    merged = fu.merge(structure(store), on="action_id", how="left")
+    fu = snap.followup(fiscal_year)
+    merged = fu.merge(structure(snap), on="action_id", how="left")
     merged["status_key"] = merged["status"].map(lambda s: s if isinstance(s, str) and s else NO_STATUS)
     return merged.sort_values(["fiscal_year", "order", "ministry_code"]).reset_index(drop=True)
 
 
-def fiscal_years(store: Store) -> list[int]:
+@per_snapshot
+def fiscal_years(snap: Snapshot) -> list[int]:
     """Fiscal years that have follow-up entries, newest first."""
-    years = store.followup()["fiscal_year"]
+    years = snap.followup()["fiscal_year"]
     return sorted({int(y) for y in years}, reverse=True)
 
 
@@ -203,17 +206,18 @@ def repeat_links(
     return links
 
 
-def entry_history(store: Store, action_id: str, fiscal_year: int, ministry_code: str) -> pd.DataFrame:
+def entry_history(snap: Snapshot, action_id: str, fiscal_year: int, ministry_code: str) -> pd.DataFrame:
     """Every version of one entry, oldest first, with who submitted it and when."""
-    return store.history(
+    return snap.history(
         "followup", action_id=action_id, fiscal_year=fiscal_year, ministry_code=ministry_code
     ).reset_index(drop=True)
 
 
-def status_by_pillar(store: Store, fiscal_year: int) -> pd.DataFrame:
+@per_snapshot
+def status_by_pillar(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Entries of a fiscal year counted by pillar × status (columns FU_STATUSES + NO_STATUS)."""
-    df = entries(store, fiscal_year)
-    pillars = store.table("pillars")
+    df = entries(snap, fiscal_year)
+    pillars = snap.table("pillars")
     counts = df.groupby(["pillar_id", "status_key"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=pillars["pillar_id"], columns=[*FU_STATUSES, NO_STATUS], fill_value=0)
     counts = counts.fillna(0).astype(int)
@@ -221,19 +225,28 @@ def status_by_pillar(store: Store, fiscal_year: int) -> pd.DataFrame:
     return counts
 
 
-def completeness(store: Store, fiscal_year: int) -> pd.DataFrame:
-    """Per ministry: reportable rows it co-owns, how many have an entry for the year (its own, or the
-    joint published text), and its last submission for that year."""
-    st = structure(store)
+@per_snapshot
+def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
+    """Per ministry that co-owns reportable rows: how many it owns, how many are reported for the year,
+    which are missing, and its last submission for that year.
+
+    The one definition of "reported", used by every page, the deck and `python -m model status`: a
+    reportable row a ministry co-owns is reported for a fiscal year when the store holds a current entry
+    for that row and year written by that ministry, or the joint published text (ministry JOINT, seed
+    002), which all of the row's owners wrote together. An entry counts with or without a status; a
+    withdrawn entry does not count. Ministries that own no reportable row are not listed.
+    """
+    st = structure(snap)
     rep = set(st.loc[st["reportable"], "action_id"])
-    own = owners(store)
+    own = owners(snap)
     own = own[own["action_id"].isin(rep)]
-    fu = store.followup(fiscal_year)
+    fu = snap.followup(fiscal_year)
     joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
-    subs = store.submissions()
+    subs = snap.submissions()
     subs = subs[(subs["fiscal_year"] == fiscal_year) & (subs["kind"] != "seed")]
+    order = {a: i for i, a in enumerate(st["action_id"])}
     rows = []
-    for m in registry(store):
+    for m in registry(snap):
         mine = set(own.loc[own["ministry_code"] == m.code, "action_id"])
         if not mine:
             continue
@@ -252,32 +265,35 @@ def completeness(store: Store, fiscal_year: int) -> pd.DataFrame:
                 "missing": len(mine - reported),
                 "pct": 100.0 * len(reported) / len(mine),
                 "last_submission": None if last.empty else last.max(),
+                "missing_ids": sorted(mine - reported, key=order.__getitem__),
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "ministry_code",
-            "name_ja",
-            "name_en",
-            "short_en",
-            "tag",
-            "owned",
-            "reported",
-            "missing",
-            "pct",
-            "last_submission",
-        ],
-    )
+    return pd.DataFrame(rows, columns=COMPLETENESS_COLUMNS)
 
 
-def ministry_actions(store: Store, ministry_code: str, fiscal_year: int) -> pd.DataFrame:
+COMPLETENESS_COLUMNS = [
+    "ministry_code",
+    "name_ja",
+    "name_en",
+    "short_en",
+    "tag",
+    "owned",
+    "reported",
+    "missing",
+    "pct",
+    "last_submission",
+    "missing_ids",
+]
+
+
+@per_snapshot
+def ministry_actions(snap: Snapshot, ministry_code: str, fiscal_year: int) -> pd.DataFrame:
     """The reportable rows a ministry co-owns, each with its entry for the year (own or joint) if any."""
-    st = structure(store)
-    own = owners(store)
+    st = structure(snap)
+    own = owners(snap)
     ids = set(own.loc[own["ministry_code"] == ministry_code, "action_id"])
     rows = st[st["reportable"] & st["action_id"].isin(ids)]
-    fu = store.followup(fiscal_year)
+    fu = snap.followup(fiscal_year)
     fu = fu[fu["ministry_code"].isin([ministry_code, JOINT])]
     # the ministry's own entry wins over the joint text
     fu = fu.assign(_rank=(fu["ministry_code"] == JOINT).astype(int)).sort_values("_rank")
@@ -289,8 +305,8 @@ def ministry_actions(store: Store, ministry_code: str, fiscal_year: int) -> pd.D
     return out.reset_index(drop=True)
 
 
-def as_of_fiscal_year(store: Store, as_of: dt.date) -> int | None:
+def as_of_fiscal_year(snap: Snapshot, as_of: dt.date) -> int | None:
     """The newest fiscal year with entries that has started by `as_of` (None when there is none)."""
     start = as_of.year if as_of.month >= 4 else as_of.year - 1
-    years = [y for y in fiscal_years(store) if y <= start]
+    years = [y for y in fiscal_years(snap) if y <= start]
     return years[0] if years else None

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from model import kpi
-from model.store import Store
+from model.store import Snapshot, per_snapshot
 
 
 def target_date(goal: pd.Series) -> dt.date | None:
@@ -61,8 +61,9 @@ KPI_COLUMNS = [
 ]
 
 
+@per_snapshot
 def kpi_table(
-    store: Store,
+    snap: Snapshot,
     *,
     as_of: dt.date | None = None,
     kinds: tuple[str, ...] = ("headline", "goal", "indicator"),
@@ -70,10 +71,10 @@ def kpi_table(
 ) -> pd.DataFrame:
     """One row per goal: latest value, % of target, rates, status (computed and effective), projection."""
     as_of = as_of or dt.date.today()
-    goals = store.table("goals")
+    goals = snap.table("goals")
     goals = goals[goals["kind"].isin(kinds)]
-    obs = store.kpi_observations()
-    overrides = store.status_overrides().set_index("goal_id")
+    obs = snap.kpi_observations()
+    overrides = snap.status_overrides().set_index("goal_id")
     rows = []
     for _, g in goals.iterrows():
         a = kpi.assess(obs[obs["goal_id"] == g["id"]], target_of(g), as_of=as_of)

@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 
 from model.goals import target_date
-from model.store import Store
+from model.store import Snapshot, per_snapshot
 
 FRAMEWORK_GOAL = "G-2-1"
 # Event kinds whose first occurrence starts a multilateral framework of governments.
@@ -27,10 +27,11 @@ def _to_date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def agreements_table(store: Store) -> pd.DataFrame:
+@per_snapshot
+def agreements_table(snap: Snapshot) -> pd.DataFrame:
     """Agreements by date, with their cooperation-area codes (in printed order) as a list."""
-    ag = store.table("agreements")
-    areas = store.table("agreement_areas").sort_values(["agreement_id", "seq"])
+    ag = snap.table("agreements")
+    areas = snap.table("agreement_areas").sort_values(["agreement_id", "seq"])
     codes = areas.groupby("agreement_id", sort=False)["area_code"].agg(lambda s: list(dict.fromkeys(s)))
     out = ag.assign(
         date=ag["date"].map(_to_date),
@@ -39,13 +40,14 @@ def agreements_table(store: Store) -> pd.DataFrame:
     return out.sort_values(["date", "agreement_id"]).reset_index(drop=True)
 
 
-def partner_area_matrix(store: Store) -> pd.DataFrame:
+@per_snapshot
+def partner_area_matrix(snap: Snapshot) -> pd.DataFrame:
     """Partners (rows, in order of first agreement) × cooperation areas (columns, vocabulary order):
     the number of agreement items with that partner in that area."""
-    ag = agreements_table(store)
-    vocab = list(store.table("coop_areas")["code"])
+    ag = agreements_table(snap)
+    vocab = list(snap.table("coop_areas")["code"])
     partners = list(dict.fromkeys(ag["partner_ja"]))
-    areas = store.table("agreement_areas").merge(ag[["agreement_id", "partner_ja"]], on="agreement_id")
+    areas = snap.table("agreement_areas").merge(ag[["agreement_id", "partner_ja"]], on="agreement_id")
     counts = areas.groupby(["partner_ja", "area_code"]).size().unstack(fill_value=0)
     matrix = counts.reindex(index=partners, columns=vocab, fill_value=0).fillna(0).astype(int)
     matrix.index.name = "partner_ja"
@@ -53,16 +55,18 @@ def partner_area_matrix(store: Store) -> pd.DataFrame:
     return matrix
 
 
-def events_table(store: Store) -> pd.DataFrame:
+@per_snapshot
+def events_table(snap: Snapshot) -> pd.DataFrame:
     """Events (MDQ meetings, QDG, symposia, strategies …) by start date."""
-    ev = store.table("events")
+    ev = snap.table("events")
     out = ev.assign(date_start=ev["date_start"].map(_to_date), date_end=ev["date_end"].map(_to_date))
     return out.sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
 
-def frameworks(store: Store) -> pd.DataFrame:
+@per_snapshot
+def frameworks(snap: Snapshot) -> pd.DataFrame:
     """Every government cooperation framework with its start date and kind (bilateral | multilateral)."""
-    ag = agreements_table(store)
+    ag = agreements_table(snap)
     rows = [
         {
             "framework_id": r["agreement_id"],
@@ -74,7 +78,7 @@ def frameworks(store: Store) -> pd.DataFrame:
         }
         for r in ag.to_dict("records")
     ]
-    ev = events_table(store)
+    ev = events_table(snap)
     for kind in MULTILATERAL_KINDS:
         first = ev[ev["kind"] == kind].head(1)
         for r in first.itertuples(index=False):
@@ -92,13 +96,14 @@ def frameworks(store: Store) -> pd.DataFrame:
     return out.sort_values(["date", "framework_id"]).reset_index(drop=True)
 
 
-def frameworks_vs_goal(store: Store, as_of: dt.date | None = None) -> dict[str, object]:
+@per_snapshot
+def frameworks_vs_goal(snap: Snapshot, as_of: dt.date | None = None) -> dict[str, object]:
     """The frameworks count by the G-2-1 deadline and as of a date, with the deadline itself."""
     as_of = as_of or dt.date.today()
-    goals = store.table("goals")
+    goals = snap.table("goals")
     goal = goals[goals["id"] == FRAMEWORK_GOAL]
     deadline = target_date(goal.iloc[0]) if len(goal) else None
-    fw = frameworks(store)
+    fw = frameworks(snap)
     fw = fw[fw["date"].map(lambda d: d is not None and d <= as_of)]
     by_deadline = fw[fw["date"].map(lambda d: deadline is None or d <= deadline)]
     return {

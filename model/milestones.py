@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from model.goals import target_date
-from model.store import Store
+from model.store import Snapshot, per_snapshot
 
 MILESTONE_STATUSES = ("done", "overdue", "due", "no_date")
 
@@ -48,12 +48,13 @@ def _date_or_none(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def milestones_table(store: Store, as_of: dt.date | None = None) -> pd.DataFrame:
+@per_snapshot
+def milestones_table(snap: Snapshot, as_of: dt.date | None = None) -> pd.DataFrame:
     """One row per milestone with its deadline, achieved date, evidence and status, by deadline."""
     as_of = as_of or dt.date.today()
-    goals = store.table("goals")
+    goals = snap.table("goals")
     goals = goals[goals["kind"] == "milestone"]
-    done = store.table("milestones_status").set_index("goal_id")
+    done = snap.table("milestones_status").set_index("goal_id")
     rows = []
     for _, g in goals.iterrows():
         deadline = target_date(g)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.downloads import deck_button, followup_buttons
 from dashboard.state import lang, msg
 from model.exports import pdf
@@ -14,7 +15,7 @@ from model.figures import CHARTS
 L = lang()
 st.title(msg("exp.title"))
 
-store = state.store()
+snap = state.snapshot()
 years = state.year_choices()
 default = state.as_of_fiscal_year()
 fy = st.selectbox(
@@ -29,15 +30,15 @@ st.subheader(msg("exp.deck.header"))
 st.caption(msg("exp.deck.caption"))
 c1, c2 = st.columns(2)
 with c1:
-    deck_button(store, fy, state.as_of())
+    deck_button(snap, fy, state.as_of())
 with c2:
     if pdf.available():
-        deck_button(store, fy, state.as_of(), as_pdf=True)
+        deck_button(snap, fy, state.as_of(), as_pdf=True)
     else:
         st.info(msg("err.export.no_soffice"), icon=":material/info:")
 
 st.subheader(msg("exp.followup.header"))
-followup_buttons(store, fy)
+followup_buttons(snap, fy)
 
 st.subheader(msg("exp.charts.header"))
 name = st.selectbox(
@@ -46,6 +47,6 @@ name = st.selectbox(
     key="exp_chart",
     format_func=lambda n: CHARTS[n].title(L),
 )
-extra = (fy,) if name in ("followup-status-pillar", "reporting-completeness") else ()
-fig = state.chart(name, *extra)
-state.show_chart(fig, key="exp_chart_fig")  # with its PNG/SVG/PDF buttons
+params = {"fiscal_year": fy} if "fiscal_year" in CHARTS[name].params else {}
+fig = state.chart(name, **params)
+show_chart(fig, key="exp_chart_fig")  # with its PNG/SVG/PDF buttons

@@ -105,11 +105,11 @@ st.markdown(
 
 pillar_col, area_col = ("pillar_en", "area_en") if L == "en" else ("pillar_ja", "area_ja")
 for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=False):
-    st.header(f"{int(pid)}. {pname}", divider="gray")
+    st.header(f"{int(str(pid))}. {pname}", divider="gray")
     for (_aid, ano, aname, agoal), by_area in by_pillar.groupby(
         ["area_id", "area_no", area_col, "area_goal_ja"], sort=False, dropna=False
     ):
-        st.subheader(f"（{int(ano)}）{aname}")
+        st.subheader(f"（{int(str(ano))}）{aname}")
         if isinstance(agoal, str):
             st.markdown(
                 f"<div class='qf-goal'>{html.escape(tr('fu.goal'))} {html.escape(agoal)}</div>",

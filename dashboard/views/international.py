@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.state import lang, msg, tr
 from model.international import FRAMEWORK_GOAL
 
@@ -26,11 +27,11 @@ c1, c2, c3 = st.columns(3)
 c1.metric(tr("int.fw_by_deadline"), len(fw_by))
 c2.metric(tr("int.fw_bilateral"), int((fw_by["kind"] == "bilateral").sum()))
 c3.metric(tr("int.fw_now"), len(fw_now))
-state.show_chart(state.chart("frameworks-vs-goal"), key="int_fw")
+show_chart(state.chart("frameworks-vs-goal"), key="int_fw")
 
 # --- agreements ------------------------------------------------------------------------------------------
 st.subheader(tr("int.agreements"))
-state.show_chart(state.chart("agreements-timeline"), key="int_ag")
+show_chart(state.chart("agreements-timeline"), key="int_ag")
 ag = state.agreements()
 ag = ag[ag["date"].map(lambda d: d <= day)]
 areas = state.table("coop_areas").set_index("code")
@@ -60,11 +61,11 @@ ui.table(
 
 # --- matrix ------------------------------------------------------------------------------------------------
 st.subheader(tr("int.matrix"))
-state.show_chart(state.chart("partner-area-matrix"), key="int_matrix")
+show_chart(state.chart("partner-area-matrix"), key="int_matrix")
 
 # --- events ------------------------------------------------------------------------------------------------
 st.subheader(tr("int.events"))
-state.show_chart(state.chart("events-timeline"), key="int_events")
+show_chart(state.chart("events-timeline"), key="int_events")
 ev = state.events()
 ev = ev[ev["date_start"].map(lambda d: d is not None and d <= day)]
 ui.table(

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.state import lang, msg, tr
 from model.format import format_pct, format_value
 
@@ -89,7 +90,7 @@ if options:
         st.caption(
             tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])
         )
-    state.show_chart(state.chart("goal", goal_id), key="kpi_goal_chart")
+    show_chart(state.chart("goal", goal_id=goal_id), key="kpi_goal_chart")
     obs = state.kpi_observations()
     obs = obs[obs["goal_id"] == goal_id].sort_values("date")
     st.markdown(f"**{tr('kpi.observations')}**")

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.state import lang, msg, tr
 from model.milestones import MILESTONE_STATUSES, filter_milestones, status_counts
 
@@ -41,7 +42,9 @@ st.caption(tr("rows_of", n=len(shown), total=len(table)))
 if shown.empty:
     st.info(tr("empty.filter"))
 else:
-    state.show_chart(state.chart("milestones-timeline", chosen, pillar, year_from, year_to), key="ms_chart")
+    show_chart(state.chart(
+        "milestones-timeline", statuses=tuple(chosen), pillar=pillar, year_from=year_from, year_to=year_to
+    ), key="ms_chart")
 
 title_col = "title_en" if L == "en" else "title_ja"
 goals = state.table("goals").set_index("id")

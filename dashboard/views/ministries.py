@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.state import lang, msg, tr
-from model.store._store import JOINT
+from model.store import JOINT
 
 L = lang()
 st.title(tr("min.title"))
@@ -43,7 +44,7 @@ ui.table(
     "min_summary",
     {tr("col.ministry"): 400},
 )
-state.show_chart(state.chart("reporting-completeness", fy), key="min_chart")
+show_chart(state.chart("reporting-completeness", fiscal_year=fy), key="min_chart")
 
 code = st.selectbox(
     tr("min.pick"),

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.charts import show_chart
 from dashboard.state import lang, tr
 from model.figures import HEADLINE_CHARTS
 from model.format import format_pct, format_value
@@ -54,9 +55,9 @@ tabs = st.tabs([str(r[title_col])[:28] for r in head.to_dict("records")])
 for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
     with tab:
         if goal_id in HEADLINE_CHARTS:
-            state.show_chart(state.chart(HEADLINE_CHARTS[goal_id]))
+            show_chart(state.chart(HEADLINE_CHARTS[goal_id]))
         else:  # a headline target added to data/goals.csv later: the generic goal chart
-            state.show_chart(state.chart("goal", goal_id))
+            show_chart(state.chart("goal", goal_id=goal_id))
 
 # --- follow-up status and reporting completeness ---------------------------------------------------------
 with st.container():
@@ -65,7 +66,7 @@ with st.container():
     if fy is None:
         st.info(tr("empty.fy", fy="—"))
     else:
-        state.show_chart(state.chart("followup-status-pillar", fy))
+        show_chart(state.chart("followup-status-pillar", fiscal_year=fy))
 with st.container():
     cy = state.current_collection_year()
     st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
@@ -82,4 +83,4 @@ with st.container():
         st.caption(
             tr("overview.missing_ministries", names="、".join(names[c] for c in missing["ministry_code"]))
         )
-    state.show_chart(state.chart("reporting-completeness", cy))
+    show_chart(state.chart("reporting-completeness", fiscal_year=cy))

@@ -23,8 +23,9 @@ if user is None or not user.is_secretariat:
     st.stop()
 assert user is not None
 store = state.store()
+snap = state.snapshot()
 
-rounds = list_rounds(store)
+rounds = list_rounds(snap)
 if not rounds.empty:
     st.dataframe(
         pd.DataFrame(
@@ -64,14 +65,14 @@ with st.form("round_form"):
         except AppError as err:
             st.error(err.render(L))
         else:
-            state.clear_caches()
+            state.after_write()
             st.success(done)
             st.rerun()
 
 years = rounds["fiscal_year"].astype(int).tolist() if not rounds.empty else []
 if years:
     year = st.selectbox(msg("ui.col.fy"), sorted(years, reverse=True), key="progress_year")
-    progress = round_progress(store, int(year))
+    progress = round_progress(snap, int(year))
     st.subheader(msg("ui.round.progress"))
     st.dataframe(
         pd.DataFrame(
@@ -88,7 +89,7 @@ if years:
     )
 
     st.subheader(msg("ui.assess.title"))
-    entries = followup_with_assessments(store, int(year))
+    entries = followup_with_assessments(snap, int(year))
     entries = entries[entries["ministry_code"] != "JOINT"]
     if entries.empty:
         st.caption(msg("ui.upload.no_history"))
@@ -127,5 +128,5 @@ if years:
                 except AppError as err:
                     st.error(err.render(L))
                 else:
-                    state.clear_caches()
+                    state.after_write()
                     st.rerun()

@@ -35,7 +35,8 @@ if user is None or user.role not in ("secretariat", "editor"):
     st.stop()
 assert user is not None
 store = state.store()
-ministries = registry(store)
+snap = state.snapshot()
+ministries = registry(snap)
 
 # --- ministry and round -----------------------------------------------------------------------------------
 names = {m.code: (m.name_en if L == "en" else m.name_ja) for m in ministries}
@@ -46,7 +47,7 @@ if user.is_secretariat:
 else:
     code = str(user.ministry_code)
     st.markdown(f"**{msg('ui.upload.ministry')}**: {names.get(code, code)}")
-rounds = list_rounds(store)
+rounds = list_rounds(snap)
 open_years = sorted(rounds.loc[rounds["status"] == "open", "fiscal_year"].astype(int), reverse=True)
 if not open_years:
     st.warning(msg("ui.upload.no_round"))
@@ -63,7 +64,7 @@ st.subheader(msg("ui.upload.step_template"))
 st.caption(msg("ui.upload.template_help"))
 ministry = ministries.get(code)
 if st.button(msg("ui.upload.make_template"), key="make_template"):
-    st.session_state["up_template"] = (code, fy, make_template(store, code, int(fy)))
+    st.session_state["up_template"] = (code, fy, make_template(snap, code, int(fy)))
 made = st.session_state.get("up_template")
 if made and made[0] == code and made[1] == fy:
     st.download_button(
@@ -85,11 +86,11 @@ file = st.file_uploader(
 
 def _checked(data: bytes, name: str) -> Upload:
     """Validation of one file for one ministry, kept in the session so that reruns do not redo it."""
-    key = (hashlib.sha256(data).hexdigest(), name, code, int(fy), L, store.version())
+    key = (hashlib.sha256(data).hexdigest(), name, code, int(fy), L, snap.version)
     cached = st.session_state.get("up_checked")
     if cached and cached[0] == key:
         return cached[1]  # type: ignore[no-any-return]
-    up = check_upload(store, data, name, code, fiscal_year=int(fy), lang=L)
+    up = check_upload(snap, data, name, code, fiscal_year=int(fy), lang=L)
     st.session_state["up_checked"] = (key, up)
     return up
 
@@ -172,7 +173,7 @@ if file is not None:
             except AppError as err:
                 st.error(err.render(L))
             else:
-                state.clear_caches()
+                snap = state.after_write()
                 st.session_state.pop("up_checked", None)
                 st.session_state["up_done"] = committed_message(outcome, L)
                 st.session_state["up_n"] = st.session_state.get("up_n", 0) + 1
@@ -182,7 +183,7 @@ if st.session_state.get("up_done"):
 
 # --- history and withdrawal -------------------------------------------------------------------------------
 st.subheader(msg("ui.upload.history"))
-hist = submission_history(store, code)
+hist = submission_history(snap, code)
 if hist.empty:
     st.caption(msg("ui.upload.no_history"))
 else:
@@ -211,7 +212,7 @@ else:
                 except AppError as err:
                     st.error(err.render(L))
                 else:
-                    state.clear_caches()
+                    snap = state.after_write()
                     st.session_state["up_done"] = msg(
                         "withdraw.done", id=target, new=done.submission_id, n=done.added + done.changed
                     )
@@ -220,9 +221,9 @@ else:
 # --- one row's versions -----------------------------------------------------------------------------------
 with st.expander(msg("ui.upload.row_history")):
     action = st.selectbox(
-        msg("ui.col.action"), sorted(owned_action_ids(store, code)), key="row_history_action"
+        msg("ui.col.action"), sorted(owned_action_ids(snap, code)), key="row_history_action"
     )
-    versions = row_history(store, str(action), ministry_code=code)
+    versions = row_history(snap, str(action), ministry_code=code)
     if versions.empty:
         st.caption(msg("ui.upload.no_history"))
     else:

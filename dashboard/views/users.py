@@ -20,7 +20,7 @@ if user is None or not user.is_secretariat:
 assert user is not None
 store = state.store()
 
-table = list_users(store)
+table = list_users(state.snapshot())
 st.dataframe(
     table.assign(
         role=table["role"].map(lambda r: msg(f"ui.role.{r}")),
@@ -41,7 +41,7 @@ st.dataframe(
     key="users_table",
 )
 
-codes = [m.code for m in registry(store)]
+codes = [m.code for m in registry(state.snapshot())]
 with st.form("add_user"):
     name = st.text_input(msg("ui.login.name"), key="new_name")
     role = st.selectbox(

@@ -10,11 +10,16 @@ from typing import Any
 
 import pandas as pd
 
-from model.store import Store, open_store
+from model.store import Snapshot, Store, open_store
 
 
 def store_from(args: argparse.Namespace) -> Store:
     return open_store(args.database_url)
+
+
+def snapshot_from(args: argparse.Namespace) -> Snapshot:
+    """The store's state for a reading command: one snapshot, everything it prints is of that version."""
+    return store_from(args).snapshot()
 
 
 def _json_default(value: Any) -> Any:

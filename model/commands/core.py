@@ -7,12 +7,16 @@ from typing import Any
 
 import pandas as pd
 
+from model import strategy
 from model.calendar_ja import parse_date
-from model.commands._common import emit_json, records, store_from
+from model.commands._common import emit_json, records, snapshot_from, store_from
+from model.followup import completeness, fiscal_years
 from model.format import format_pct, format_value
 from model.goals import kpi_table
 from model.messages import t
-from model.strategy import action_owners, registry
+from model.reporting.rounds import collection_year
+from model.store import REFERENCE_TABLES, Snapshot
+from model.strategy import registry
 
 
 def add_parser(sub: Any) -> None:
@@ -53,15 +57,14 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def status_report(store: Any) -> dict[str, Any]:
-    """What the store holds: the numbers `status` prints (also used by tests and the dashboard)."""
-    store.require_initialised()
-    actions = store.table("actions")
-    ministries = registry(store)
-    owners = action_owners(actions, ministries)
+def status_report(snap: Snapshot) -> dict[str, Any]:
+    """What the store holds at one version: the numbers `status` prints (also used by tests)."""
+    actions = snap.table("actions")
+    ministries = registry(snap)
+    owners = strategy.owners(snap)
     tagged = owners[owners["tagged"]]
     reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"])
-    followup = store.followup()
+    entries = snap.followup()
     per_ministry = {}
     for m in ministries:
         own = owners[owners["ministry_code"] == m.code]
@@ -71,10 +74,10 @@ def status_report(store: Any) -> dict[str, Any]:
             "name_en": m.name_en,
             "tagged_actions": int((tagged["ministry_code"] == m.code).sum()),
             "reportable_rows": int(own["action_id"].isin(reportable_ids).sum()),
-            "entries": int((followup["ministry_code"] == m.code).sum()),
+            "entries": int((entries["ministry_code"] == m.code).sum()),
         }
     per_year: dict[str, Any] = {}
-    for fy, group in followup.groupby("fiscal_year"):
+    for fy, group in entries.groupby("fiscal_year"):
         per_year[str(int(str(fy)))] = {
             "entries": len(group),
             "actions_covered": int(group["action_id"].nunique()),
@@ -83,14 +86,15 @@ def status_report(store: Any) -> dict[str, Any]:
             },
             "by_status": {str(k): int(v) for k, v in group["status"].fillna("none").value_counts().items()},
         }
-    goals = store.table("goals")
-    obs = store.kpi_observations()
+    goals = snap.table("goals")
+    obs = snap.kpi_observations()
+    collecting = collection_year(snap)
     return {
-        "database": store.engine.url.render_as_string(hide_password=True),
-        "store_version": store.version(),
+        "database": snap.url,
+        "store_version": snap.version,
         "strategy": {
-            "pillars": len(store.table("pillars")),
-            "areas": len(store.table("areas")),
+            "pillars": len(snap.table("pillars")),
+            "areas": len(snap.table("areas")),
             "tagged_actions": int(actions["parent_id"].isna().sum()),
             "sub_rows": int(actions["parent_id"].notna().sum()),
             "reportable_rows": len(reportable_ids),
@@ -99,12 +103,38 @@ def status_report(store: Any) -> dict[str, Any]:
         "kpi_observations": {"total": len(obs), "sample": int(obs["sample"].sum())},
         "ministries": per_ministry,
         "fiscal_years": per_year,
-        "tables": store.row_counts(),
+        "collection_year": collecting,
+        "completeness": {
+            str(fy): _completeness(snap, fy) for fy in sorted({*fiscal_years(snap), collecting})
+        },
+        "tables": table_counts(snap),
     }
 
 
+def _completeness(snap: Snapshot, fiscal_year: int) -> dict[str, Any]:
+    """Per ministry: rows owned, reported, missing (model.followup.completeness, the one definition)."""
+    comp = completeness(snap, fiscal_year)
+    return {
+        str(r["ministry_code"]): {
+            "owned": int(r["owned"]),
+            "reported": int(r["reported"]),
+            "missing": list(r["missing_ids"]),
+        }
+        for r in comp.to_dict("records")
+    }
+
+
+def table_counts(snap: Snapshot) -> dict[str, int]:
+    """Rows per stored table at the snapshot's version (reference tables, submissions, versions)."""
+    out = {f"ref_{name}": len(snap.table(name)) for name in REFERENCE_TABLES}
+    out["submissions"] = len(snap.submissions())
+    out["followup_versions"] = len(snap.history("followup"))
+    out["kpi_versions"] = len(snap.history("kpi"))
+    return out
+
+
 def run_status(args: argparse.Namespace) -> int:
-    report = status_report(store_from(args))
+    report = status_report(snapshot_from(args))
     if args.json:
         emit_json(report)
         return 0
@@ -130,7 +160,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_kpi(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of) if args.as_of else None
-    table = kpi_table(store_from(args), as_of=as_of, with_observations_only=not args.all)
+    table = kpi_table(snapshot_from(args), as_of=as_of, with_observations_only=not args.all)
     if args.json:
         emit_json(records(table))
         return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from model.calendar_ja import format_fy, parse_date, parse_fiscal_year
-from model.commands._common import store_from
+from model.commands._common import snapshot_from
 from model.errors import AppError
 from model.messages import t
 
@@ -96,9 +96,9 @@ def run_deck(args: argparse.Namespace) -> int:
     from model.exports.pdf import convert_to_pdf
 
     out = _out(args.out, DECK_SUFFIXES)
-    store = store_from(args)
+    snap = snapshot_from(args)
     fy = parse_fiscal_year(args.fiscal_year) if args.fiscal_year else None
-    deck = build_deck(store, fiscal_year=fy, lang=args.lang, as_of=_as_of(args), charts=args.charts)
+    deck = build_deck(snap, fiscal_year=fy, lang=args.lang, as_of=_as_of(args), charts=args.charts)
     detail = t("cli.export.deck_detail", args.lang, slides=deck.slides, charts=deck.charts)
     if out.suffix.lower() == ".pdf":
         _write(out, convert_to_pdf(deck.data, ".pptx"))
@@ -117,11 +117,11 @@ def run_followup(args: argparse.Namespace) -> int:
     from model.exports.followup_table import published_table, to_csv, to_xlsx
 
     out = _out(args.out, FOLLOWUP_SUFFIXES)
-    store = store_from(args)
+    snap = snapshot_from(args)
     fy = parse_fiscal_year(args.fiscal_year)
-    data = to_xlsx(store, fy) if out.suffix.lower() == ".xlsx" else to_csv(store, fy)
+    data = to_xlsx(snap, fy) if out.suffix.lower() == ".xlsx" else to_csv(snap, fy)
     _write(out, data)
-    actions = int((published_table(store, fy)["kind"] == "action").sum())
+    actions = int((published_table(snap, fy)["kind"] == "action").sum())
     detail = t("cli.export.followup_detail", args.lang, fy=format_fy(fy, args.lang), actions=actions)
     print(t("cli.export.written", args.lang, path=out, detail=detail))
     return 0
@@ -145,12 +145,12 @@ def run_chart(args: argparse.Namespace) -> int:
         raise AppError("err.export.out_missing")
     out = Path(args.out)
     fmt = check_format(args.format or out.suffix or "png")
-    store = store_from(args)
+    snap = snapshot_from(args)
     if args.fiscal_year:
         fy = parse_fiscal_year(args.fiscal_year)
-        fig = build_figure(CHARTS[args.name], store, args.lang, _as_of(args), fy)
+        fig = build_figure(CHARTS[args.name], snap, args.lang, _as_of(args), fy)
     else:
-        fig = build_chart(args.name, store, args.lang, _as_of(args))
+        fig = build_chart(args.name, snap, args.lang, _as_of(args))
     data = render_image(fig, fmt, name=args.name)
     _write(out, data)
     detail = t("cli.export.chart_detail", args.lang, fmt=fmt.upper(), size=f"{len(data):,}")

@@ -15,13 +15,14 @@ from typing import Any
 
 from model.auth import add_user, get_user, list_users, operator, set_disabled
 from model.calendar_ja import parse_date, parse_fiscal_year
-from model.commands._common import emit_json, records, store_from
+from model.commands._common import emit_json, records, snapshot_from, store_from
 from model.errors import AppError
 from model.messages import t
 from model.reporting.commit import committed_message, row_history, submission_history, submit_file, withdraw
 from model.reporting.rounds import close_round, open_round, round_progress
 from model.reporting.template import make_template
 from model.reporting.upload import Upload, check_upload
+from model.store import Snapshot
 from model.strategy import registry
 
 
@@ -100,7 +101,7 @@ def run_round(args: argparse.Namespace) -> int:
     store = store_from(args)
     fy = int(args.fiscal_year)
     if args.action == "status":
-        table = round_progress(store, fy)
+        table = round_progress(store.snapshot(), fy)
         if args.json:
             emit_json(records(table))
         else:
@@ -122,7 +123,7 @@ def run_round(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    data = make_template(store_from(args), args.ministry, int(args.fiscal_year))
+    data = make_template(snapshot_from(args), args.ministry, int(args.fiscal_year))
     try:
         args.out.write_bytes(data)
     except OSError as exc:
@@ -146,7 +147,12 @@ def _print_upload(up: Upload, args: argparse.Namespace, extra: dict[str, Any] | 
 def run_validate(args: argparse.Namespace) -> int:
     store = store_from(args)
     up = check_upload(
-        store, _read(args.file), args.file.name, args.ministry, fiscal_year=args.fiscal_year, lang=args.lang
+        store.snapshot(),
+        _read(args.file),
+        args.file.name,
+        args.ministry,
+        fiscal_year=args.fiscal_year,
+        lang=args.lang,
     )
     _print_upload(up, args)
     return 0 if up.ok else 1
@@ -154,7 +160,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_submit(args: argparse.Namespace) -> int:
     store = store_from(args)
-    user = get_user(store, args.user)
+    user = get_user(store.snapshot(), args.user)
     up, outcome = submit_file(
         store,
         _read(args.file),
@@ -174,11 +180,11 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    code = registry(store).get(args.ministry).code if args.ministry else None
+    snap = snapshot_from(args)
+    code = registry(snap).get(args.ministry).code if args.ministry else None
     if args.action:
-        return _row_history(store, args, code)
-    table = submission_history(store, code)
+        return _row_history(snap, args, code)
+    table = submission_history(snap, code)
     cols = ["id", "kind", "ministry_code", "fiscal_year", "user_name", "created_at", "file_name"]
     cols += ["n_added", "n_changed", "n_unchanged", "outcome", "withdraws_id"]
     if args.json:
@@ -195,8 +201,8 @@ def run_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_history(store: Any, args: argparse.Namespace, code: str | None) -> int:
-    versions = row_history(store, args.action, args.fiscal_year, code)
+def _row_history(snap: Snapshot, args: argparse.Namespace, code: str | None) -> int:
+    versions = row_history(snap, args.action, args.fiscal_year, code)
     cols = ["submission_id", "fiscal_year", "ministry_code", "status", "deleted", "user_name", "created_at"]
     cols += ["progress_ja", "next_ja"]
     if args.json:
@@ -218,7 +224,7 @@ def _int(value: Any) -> str:
 
 def run_withdraw(args: argparse.Namespace) -> int:
     store = store_from(args)
-    user = get_user(store, args.user) if args.user else operator()
+    user = get_user(store.snapshot(), args.user) if args.user else operator()
     outcome = withdraw(store, args.id, user, args.note)
     print(
         t(
@@ -246,10 +252,9 @@ def _password() -> str:
 
 def run_user(args: argparse.Namespace) -> int:
     store = store_from(args)
-    store.require_initialised()
     by = operator()
     if args.action == "list":
-        table = list_users(store)
+        table = list_users(store.snapshot())
         if args.json:
             emit_json(records(table))
         else:
@@ -260,7 +265,7 @@ def run_user(args: argparse.Namespace) -> int:
     if not args.name:
         raise AppError("err.auth.bad_name")
     if args.action == "add":
-        ministry = registry(store).get(args.ministry).code if args.ministry else None
+        ministry = registry(store.snapshot()).get(args.ministry).code if args.ministry else None
         password = None if args.no_password else _password()
         add_user(store, args.name, args.role, password=password, ministry_code=ministry, by=by)
         print(t("user.added", args.lang, user=args.name, role=args.role))

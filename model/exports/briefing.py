@@ -23,8 +23,7 @@ from model.goals import kpi_table
 from model.international import agreements_table, frameworks_vs_goal
 from model.messages import t
 from model.milestones import milestones_table
-from model.store import Store
-from model.store._store import JOINT
+from model.store import Snapshot
 from model.strategy import registry
 
 DELAYED = ("遅延", "一部遅延")
@@ -61,32 +60,32 @@ def _short(text: object, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _sources(store: Store, raw: pd.Series | list[str], lang: str) -> list[str]:
+def _sources(snap: Snapshot, raw: pd.Series | list[str], lang: str) -> list[str]:
     out: list[str] = []
     for text in raw:
         if not isinstance(text, str) or not text.strip():
             continue
-        label = t("src.sample", lang) if text.startswith("SAMPLE") else source_label(store, text, lang)
+        label = t("src.sample", lang) if text.startswith("SAMPLE") else source_label(snap, text, lang)
         for part in label.split("; "):
             if part and part not in out:
                 out.append(part)
     return out
 
 
-def deck_fiscal_year(store: Store, as_of: dt.date | None = None) -> int:
+def deck_fiscal_year(snap: Snapshot, as_of: dt.date | None = None) -> int:
     """The fiscal year a deck reports on by default: the newest with entries that has started."""
-    fy = followup.as_of_fiscal_year(store, as_of or dt.date.today())
+    fy = followup.as_of_fiscal_year(snap, as_of or dt.date.today())
     if fy is not None:
         return fy
-    years = followup.fiscal_years(store)
+    years = followup.fiscal_years(snap)
     return years[-1] if years else (as_of or dt.date.today()).year
 
 
-def followup_sources(store: Store, fiscal_year: int, lang: str) -> list[str]:
-    fu = store.followup(fiscal_year)
+def followup_sources(snap: Snapshot, fiscal_year: int, lang: str) -> list[str]:
+    fu = snap.followup(fiscal_year)
     out = []
     if (fu["submission_kind"] == "seed").any():
-        out.append(source_label(store, "002_0b8f793090f15519.txt", lang))
+        out.append(source_label(snap, "002_0b8f793090f15519.txt", lang))
     if fu.empty or (fu["submission_kind"] != "seed").any():
         out.append(t("src.followup", lang, fy=format_fy(fiscal_year, lang)))
     return out
@@ -95,9 +94,9 @@ def followup_sources(store: Store, fiscal_year: int, lang: str) -> list[str]:
 # --- headline KPIs -----------------------------------------------------------------------------------
 
 
-def kpi_section(store: Store, lang: str, as_of: dt.date) -> Section:
-    table = kpi_table(store, as_of=as_of, kinds=("headline",))
-    obs = store.kpi_observations()
+def kpi_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
+    table = kpi_table(snap, as_of=as_of, kinds=("headline",))
+    obs = snap.kpi_observations()
     rows = []
     for r in _rows(table):
         sample = bool(r.sample)
@@ -130,7 +129,7 @@ def kpi_section(store: Store, lang: str, as_of: dt.date) -> Section:
         ],
         rows=rows,
         widths=[3.4, 2.6, 1.3, 1.1, 1.3, 1.2, 1.1],
-        sources=_sources(store, [*table["source"], *used["source"]], lang),
+        sources=_sources(snap, [*table["source"], *used["source"]], lang),
         sample=sample,
         notes=[t("deck.sample_note", lang)] if sample else [],
     )
@@ -139,35 +138,26 @@ def kpi_section(store: Store, lang: str, as_of: dt.date) -> Section:
 # --- status per pillar -------------------------------------------------------------------------------
 
 
-def missing_rows(store: Store, fiscal_year: int) -> pd.DataFrame:
-    """Reportable rows owed by a ministry with no entry for the year (neither its own nor the joint text)."""
-    st = followup.structure(store)
-    st = st[st["reportable"]]
-    own = followup.owners(store)
-    own = own[own["action_id"].isin(set(st["action_id"]))]
-    fu = store.followup(fiscal_year)
-    have = set(zip(fu["action_id"], fu["ministry_code"], strict=True))
-    joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
-    ministries = registry(store)
-    rank = {c: i for i, c in enumerate(ministries.codes)}
-    rows = [
-        r
-        for r in own.to_dict("records")
-        if r["action_id"] not in joint and (r["action_id"], r["ministry_code"]) not in have
-    ]
+def missing_rows(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
+    """Reportable rows owed by a ministry and not reported for the year (model.followup.completeness:
+    neither its own entry nor the joint text), one row per ministry × row, ministries in registry order."""
+    st = followup.structure(snap)
+    comp = followup.completeness(snap, fiscal_year)
+    rows = [(a, c) for c, ids in zip(comp["ministry_code"], comp["missing_ids"], strict=True) for a in ids]
     out = pd.DataFrame(rows, columns=["action_id", "ministry_code"]).merge(
         st[["action_id", "order", "pillar_id", "area_id", "sub_label", "title_ja", "area_ja"]], on="action_id"
     )
+    rank = {c: i for i, c in enumerate(registry(snap).codes)}
     out["rank"] = out["ministry_code"].map(rank)
     return out.sort_values(["rank", "order"]).drop(columns="rank").reset_index(drop=True)
 
 
-def pillar_section(store: Store, lang: str, fiscal_year: int) -> Section:
-    st = followup.structure(store)
-    counts = followup.status_by_pillar(store, fiscal_year)
-    fu = store.followup(fiscal_year)
-    missing = missing_rows(store, fiscal_year)
-    pillars = store.table("pillars").set_index("pillar_id")
+def pillar_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
+    st = followup.structure(snap)
+    counts = followup.status_by_pillar(snap, fiscal_year)
+    fu = snap.followup(fiscal_year)
+    missing = missing_rows(snap, fiscal_year)
+    pillars = snap.table("pillars").set_index("pillar_id")
     keys = [*followup.FU_STATUSES, followup.NO_STATUS]
     rows = []
     for pid in counts.index:
@@ -195,7 +185,7 @@ def pillar_section(store: Store, lang: str, fiscal_year: int) -> Section:
         ],
         rows=rows,
         widths=[3.0, 1.0, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 1.5],
-        sources=followup_sources(store, fiscal_year, lang),
+        sources=followup_sources(snap, fiscal_year, lang),
     )
 
 
@@ -204,8 +194,8 @@ def pillar_section(store: Store, lang: str, fiscal_year: int) -> Section:
 _MS_ORDER = {"due": 0, "overdue": 1, "done": 2, "no_date": 3}
 
 
-def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -> Section:
-    table = milestones_table(store, as_of=as_of)
+def milestone_section(snap: Snapshot, lang: str, as_of: dt.date, limit: int = 9) -> Section:
+    table = milestones_table(snap, as_of=as_of)
     # the next deadlines first, then the most recently overdue, then what is done
     days = table["deadline"].map(lambda d: d.toordinal() if d else 0)
     key = days.where(table["status"] != "overdue", -days)
@@ -226,7 +216,7 @@ def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -
         columns=[t(f"deck.milestones.col.{c}", lang) for c in ("title", "deadline", "status")],
         rows=rows,
         widths=[7.0, 2.0, 3.0],
-        sources=_sources(store, list(table["source"]), lang),
+        sources=_sources(snap, list(table["source"]), lang),
         more=max(0, len(table) - limit),
         more_msg="deck.milestones.more",
     )
@@ -235,10 +225,10 @@ def milestone_section(store: Store, lang: str, as_of: dt.date, limit: int = 9) -
 # --- international cooperation -----------------------------------------------------------------------
 
 
-def coop_section(store: Store, lang: str, as_of: dt.date) -> Section:
-    ag = agreements_table(store)
+def coop_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
+    ag = agreements_table(snap)
     ag = ag[ag["date"].map(lambda d: d is not None and d <= as_of)]
-    fw = frameworks_vs_goal(store, as_of=as_of)
+    fw = frameworks_vs_goal(snap, as_of=as_of)
     deadline = fw["deadline"]
     lead = t(
         "deck.coop.frameworks",
@@ -265,7 +255,7 @@ def coop_section(store: Store, lang: str, as_of: dt.date) -> Section:
         columns=[t(f"deck.coop.col.{c}", lang) for c in ("date", "partner", "kind", "summary")],
         rows=rows,
         widths=[2.0, 1.8, 1.6, 6.6],
-        sources=_sources(store, raw, lang),
+        sources=_sources(snap, raw, lang),
         lead=lead,
     )
 
@@ -281,15 +271,15 @@ def action_label(r: dict[str, Any]) -> str:
     return str(r.get("title_ja"))
 
 
-def delayed_rows(store: Store, fiscal_year: int) -> pd.DataFrame:
+def delayed_rows(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Entries of the year reported 遅延 or 一部遅延, in strategy order."""
-    df = followup.entries(store, fiscal_year)
+    df = followup.entries(snap, fiscal_year)
     return df[df["status"].isin(DELAYED)].reset_index(drop=True)
 
 
-def delayed_section(store: Store, lang: str, fiscal_year: int, limit: int = 7) -> Section:
-    df = delayed_rows(store, fiscal_year)
-    ministries = registry(store)
+def delayed_section(snap: Snapshot, lang: str, fiscal_year: int, limit: int = 7) -> Section:
+    df = delayed_rows(snap, fiscal_year)
+    ministries = registry(snap)
     rows = []
     for r in ({str(k): v for k, v in rec.items()} for rec in df.head(limit).to_dict("records")):
         code = str(r["ministry_code"])
@@ -308,16 +298,16 @@ def delayed_section(store: Store, lang: str, fiscal_year: int, limit: int = 7) -
         columns=[t(f"deck.delayed.col.{c}", lang) for c in ("action", "ministry", "status", "progress")],
         rows=rows,
         widths=[3.4, 1.9, 1.1, 5.6],
-        sources=followup_sources(store, fiscal_year, lang),
+        sources=followup_sources(snap, fiscal_year, lang),
         empty=t("deck.delayed.none", lang) if df.empty else None,
         more=max(0, len(df) - limit),
     )
 
 
-def missing_section(store: Store, lang: str, fiscal_year: int) -> Section:
-    missing = missing_rows(store, fiscal_year)
-    ministries = registry(store)
-    table = followup.completeness(store, fiscal_year)
+def missing_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
+    missing = missing_rows(snap, fiscal_year)
+    ministries = registry(snap)
+    table = followup.completeness(snap, fiscal_year)
     rows = []
     for r in _rows(table[table["missing"] > 0]):
         ids = missing.loc[missing["ministry_code"] == r.ministry_code, "action_id"].tolist()
@@ -336,6 +326,6 @@ def missing_section(store: Store, lang: str, fiscal_year: int) -> Section:
         columns=[t(f"deck.missing.col.{c}", lang) for c in ("ministry", "owed", "missing", "actions")],
         rows=rows,
         widths=[3.6, 1.0, 1.0, 6.4],
-        sources=followup_sources(store, fiscal_year, lang),
+        sources=followup_sources(snap, fiscal_year, lang),
         empty=t("deck.missing.none", lang) if not rows else None,
     )

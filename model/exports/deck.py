@@ -11,11 +11,10 @@ and East Asian (a:ea) font so that PowerPoint and LibreOffice draw the Japanese 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -32,9 +31,9 @@ from model.errors import AppError
 from model.exports import briefing
 from model.exports.briefing import Section
 from model.exports.images import ImageJob, ImageSession
-from model.figures import CHARTS, ChartSpec
+from model.figures import CHARTS, ChartSpec, build_chart
 from model.messages import t
-from model.store import Store
+from model.store import Snapshot
 
 FONT = "IPAexGothic"
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
@@ -207,17 +206,17 @@ def _notes(
 
 
 class _Builder:
-    def __init__(self, store: Store, lang: str, as_of: dt.date, fiscal_year: int) -> None:
-        self.store = store
+    def __init__(self, snap: Snapshot, lang: str, as_of: dt.date, fiscal_year: int) -> None:
+        self.snap = snap
         self.lang = lang
         self.as_of = as_of
         self.fy = fiscal_year
-        self.version = store.version()
+        self.version = snap.version
         self.prs = Presentation()
         self.prs.slide_width = SLIDE_W
         self.prs.slide_height = SLIDE_H
         self.charts = 0
-        self.titles = [str(x) for x in store.table("sources")["title_en"]]
+        self.titles = [str(x) for x in snap.table("sources")["title_en"]]
 
     def _slide(self, title: str) -> object:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[5])  # "Title Only"
@@ -349,13 +348,10 @@ def chart_title(spec: ChartSpec, fig: go.Figure, lang: str) -> str:
     return re.sub(r"<[^>]+>", " ", str(text)).strip()
 
 
-def build_figure(spec: ChartSpec, store: Store, lang: str, as_of: dt.date, fiscal_year: int) -> go.Figure:
+def build_figure(spec: ChartSpec, snap: Snapshot, lang: str, as_of: dt.date, fiscal_year: int) -> go.Figure:
     """The chart as the dashboard draws it; charts of one fiscal year are drawn for the deck's year."""
-    params = inspect.signature(spec.build).parameters
-    if "fiscal_year" in params:
-        build: Callable[..., go.Figure] = spec.build
-        return build(store, lang, as_of, fiscal_year=fiscal_year)
-    return spec.build(store, lang, as_of)
+    params = {"fiscal_year": fiscal_year} if "fiscal_year" in spec.params else {}
+    return build_chart(spec.name, snap, lang, as_of, **params)
 
 
 def chart_plan(charts: Sequence[str] | None) -> dict[str, list[str]]:
@@ -374,7 +370,7 @@ def chart_plan(charts: Sequence[str] | None) -> dict[str, list[str]]:
 
 
 def build_deck(
-    store: Store,
+    snap: Snapshot,
     *,
     fiscal_year: int | None = None,
     lang: str = "ja",
@@ -382,23 +378,22 @@ def build_deck(
     charts: Sequence[str] | None = None,
 ) -> Deck:
     """The whole deck as .pptx bytes. `charts` picks (and orders within sections) the chart slides."""
-    store.require_initialised()
     as_of = as_of or dt.date.today()
-    fy = fiscal_year if fiscal_year is not None else briefing.deck_fiscal_year(store, as_of)
+    fy = fiscal_year if fiscal_year is not None else briefing.deck_fiscal_year(snap, as_of)
     plan = chart_plan(charts)
     names = [n for section in plan.values() for n in section]
     # The browser starts in the background while the figures and the tables are built.
     session = ImageSession() if names else None
     try:
-        figs = {n: build_figure(CHARTS[n], store, lang, as_of, fy) for n in names}
+        figs = {n: build_figure(CHARTS[n], snap, lang, as_of, fy) for n in names}
         sections: dict[str, list[Section]] = {
-            "kpi": [briefing.kpi_section(store, lang, as_of)],
-            "pillars": [briefing.pillar_section(store, lang, fy)],
-            "milestones": [briefing.milestone_section(store, lang, as_of)],
-            "coop": [briefing.coop_section(store, lang, as_of)],
+            "kpi": [briefing.kpi_section(snap, lang, as_of)],
+            "pillars": [briefing.pillar_section(snap, lang, fy)],
+            "milestones": [briefing.milestone_section(snap, lang, as_of)],
+            "coop": [briefing.coop_section(snap, lang, as_of)],
             "highlights": [
-                briefing.delayed_section(store, lang, fy),
-                briefing.missing_section(store, lang, fy),
+                briefing.delayed_section(snap, lang, fy),
+                briefing.missing_section(snap, lang, fy),
             ],
             "more": [],
         }
@@ -408,7 +403,7 @@ def build_deck(
         if session is not None:
             session.close()
 
-    b = _Builder(store, lang, as_of, fy)
+    b = _Builder(snap, lang, as_of, fy)
     b.cover()
     for key, tables in sections.items():
         for section in tables:

@@ -25,8 +25,7 @@ from model.calendar_ja import format_date, format_fy
 from model.exports.safe import csv_bytes, neutralise
 from model.messages import t
 from model.ministries import MinistryRegistry
-from model.store import Store
-from model.store._store import JOINT
+from model.store import JOINT, Snapshot
 from model.strategy import registry
 
 COLUMNS = ["kind", "pillar_id", "area_id", "action_id", "action", "progress", "next"]
@@ -88,13 +87,13 @@ def _entry_text(entries: pd.DataFrame, column: str, order: list[str], ministries
     return "\n\n".join(parts) if parts else empty
 
 
-def published_table(store: Store, fiscal_year: int) -> pd.DataFrame:
+def published_table(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Every row of the published table for a fiscal year, in printed order (see COLUMNS)."""
-    pillars = store.table("pillars").sort_values("pillar_id")
-    areas = store.table("areas")
-    actions = store.table("actions")
-    ministries = registry(store)
-    entries = store.followup(fiscal_year)
+    pillars = snap.table("pillars").sort_values("pillar_id")
+    areas = snap.table("areas")
+    actions = snap.table("actions")
+    ministries = registry(snap)
+    entries = snap.followup(fiscal_year)
     by_action = {str(k): g for k, g in entries.groupby("action_id")}
     titles = actions.set_index("action_id")
     rows: list[dict[str, Any]] = []
@@ -212,9 +211,9 @@ def _header_part(text: str) -> _HeaderFooterPart:
     return _HeaderFooterPart(text=text, size=9, font=FONT_NAME)
 
 
-def to_xlsx(store: Store, fiscal_year: int, *, today: dt.date | None = None) -> bytes:
+def to_xlsx(snap: Snapshot, fiscal_year: int, *, today: dt.date | None = None) -> bytes:
     """The published table as a print-ready workbook (A4 landscape, fit to page width)."""
-    table = published_table(store, fiscal_year)
+    table = published_table(snap, fiscal_year)
     wb = Workbook()
     ws = wb.create_sheet(t("ft.sheet"), 0)
     wb.remove(wb.worksheets[1])  # the empty sheet a new workbook starts with
@@ -222,7 +221,7 @@ def to_xlsx(store: Store, fiscal_year: int, *, today: dt.date | None = None) -> 
     ws.append([neutralise(t("ft.title", fy=fy))])
     ws["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
     ws.merge_cells("A1:C1")
-    note = t("ft.note", fy=fy, date=format_date(today or dt.date.today()), version=store.version())
+    note = t("ft.note", fy=fy, date=format_date(today or dt.date.today()), version=snap.version)
     ws.append([neutralise(note)])
     ws["A2"].font = Font(name=FONT_NAME, size=9, color="404040")
     ws.merge_cells("A2:C2")
@@ -253,8 +252,8 @@ def to_xlsx(store: Store, fiscal_year: int, *, today: dt.date | None = None) -> 
     return buf.getvalue()
 
 
-def to_csv(store: Store, fiscal_year: int) -> bytes:
+def to_csv(snap: Snapshot, fiscal_year: int) -> bytes:
     """The published table as CSV (UTF-8 with BOM): the three columns, heading rows in the first."""
-    table = published_table(store, fiscal_year)
+    table = published_table(snap, fiscal_year)
     rows = table[["action", "progress", "next"]].itertuples(index=False, name=None)
     return csv_bytes(rows, header=header(fiscal_year))

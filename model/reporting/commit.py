@@ -9,23 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import sqlalchemy as sa
 
 from model.auth import User, require_write
 from model.errors import AppError
 from model.messages import t
 from model.report import Problem
 from model.reporting.upload import Upload, check_upload, round_problems, stale_problems
-from model.store import ChangeSet, Store
-from model.store._store import Outcome
-from model.store._tables import (
+from model.store import (
     FOLLOWUP_KEY,
     FOLLOWUP_VALUES,
     KPI_KEY,
     KPI_VALUES,
-    followup_versions,
-    kpi_versions,
-    submissions,
+    ChangeSet,
+    Outcome,
+    Snapshot,
+    Store,
 )
 
 
@@ -43,12 +41,13 @@ def commit_upload(store: Store, up: Upload, user: User) -> Outcome:
     if not up.ok:
         raise UploadRejected(up.problems)
     change = up.change_set(user.name)
-    with store.write() as conn:
+    with store.transaction(user, "upload") as tx:
         # Checked again under the write lock: the round may have closed, another upload may have landed.
-        problems = round_problems(conn, up) + stale_problems(conn, up)
+        now = tx.snapshot()
+        problems = round_problems(now, up) + stale_problems(now, up)
         if problems:
             raise UploadRejected(problems)
-        return store.apply(conn, change)
+        return tx.apply(change)
 
 
 def submit_file(
@@ -62,7 +61,7 @@ def submit_file(
     lang: str = "ja",
 ) -> tuple[Upload, Outcome | None]:
     """Validate and commit in one call (the command line's `submit`); the outcome is None when rejected."""
-    up = check_upload(store, data, file_name, ministry, fiscal_year=fiscal_year, lang=lang)
+    up = check_upload(store.snapshot(), data, file_name, ministry, fiscal_year=fiscal_year, lang=lang)
     require_write(user, up.ministry_code)
     if not up.ok:
         return up, None
@@ -77,74 +76,68 @@ def submit_file(
 # --- withdrawal -----------------------------------------------------------------------------------------
 def withdraw(store: Store, submission_id: int, user: User, note: str | None = None) -> Outcome:
     """Undo a submission: append versions restoring what was there before it, recorded as a withdrawal."""
-    store.require_initialised()
-    with store.write() as conn:
-        sub = conn.execute(sa.select(submissions).where(submissions.c.id == submission_id)).mappings().first()
-        if sub is None:
+    with store.transaction(user, "withdrawal") as tx:
+        now = tx.snapshot()
+        subs = now.submissions().set_index("id")
+        if submission_id not in subs.index:
             raise AppError("err.withdraw.unknown", id=submission_id)
+        sub = subs.loc[submission_id]
         if sub["kind"] != "upload":
             raise AppError("err.withdraw.not_upload", id=submission_id)
         if sub["outcome"] == "withdrawn":
             raise AppError("err.withdraw.already", id=submission_id)
         require_write(user, str(sub["ministry_code"]))
-        fu = _restore(conn, followup_versions, FOLLOWUP_KEY, FOLLOWUP_VALUES, submission_id)
-        kpi = _restore(conn, kpi_versions, KPI_KEY, KPI_VALUES, submission_id)
+        fy = sub["fiscal_year"]
         change = ChangeSet(
             kind="withdrawal",
             user_name=user.name,
-            ministry_code=sub["ministry_code"],
-            fiscal_year=sub["fiscal_year"],
+            ministry_code=str(sub["ministry_code"]),
+            fiscal_year=None if pd.isna(fy) else int(fy),
             withdraws_id=submission_id,
             note=note,
-            followup=fu,
-            kpi=kpi,
+            followup=_restore(now.history("followup"), FOLLOWUP_KEY, FOLLOWUP_VALUES, submission_id),
+            kpi=_restore(now.history("kpi"), KPI_KEY, KPI_VALUES, submission_id),
         )
-        outcome = store.apply(conn, change)
-        conn.execute(
-            submissions.update().where(submissions.c.id == submission_id).values(outcome="withdrawn")
-        )
+        outcome = tx.apply(change)
+        tx.mark_withdrawn(submission_id)
         return outcome
 
 
 def _restore(
-    conn: sa.Connection, table: sa.Table, key: tuple[str, ...], values: tuple[str, ...], submission_id: int
+    history: pd.DataFrame, key: tuple[str, ...], values: tuple[str, ...], submission_id: int
 ) -> list[dict[str, Any]]:
-    """For every key the submission wrote: the version before it (or a deletion when there was none)."""
-    mine = conn.execute(sa.select(table).where(table.c.submission_id == submission_id)).mappings().all()
+    """For every key the submission wrote: the version before it (or a deletion when there was none).
+
+    A later upload of the same key blocks the withdrawal; one already withdrawn (and the withdrawal that
+    undid it) does not."""
     out = []
-    for row in mine:
-        where = [table.c[k] == row[k] for k in key]
-        # A later upload blocks; one already withdrawn (and the withdrawal that undid it) does not.
-        later = conn.execute(
-            sa.select(sa.func.min(table.c.submission_id))
-            .join(submissions, submissions.c.id == table.c.submission_id)
-            .where(
-                *where,
-                table.c.id > row["id"],
-                submissions.c.kind != "withdrawal",
-                submissions.c.outcome != "withdrawn",
-            )
-        ).scalar()
-        if later is not None:
-            raise AppError("err.withdraw.later", id=submission_id, later=int(later))
-        before = (
-            conn.execute(sa.select(table).where(*where, table.c.id < row["id"]).order_by(table.c.id.desc()))
-            .mappings()
-            .first()
-        )
+    rows = [{str(k): v for k, v in r.items()} for r in history.to_dict("records")]
+    by_key: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:  # oldest first
+        by_key.setdefault(tuple(r[k] for k in key), []).append(r)
+    for row in (r for r in rows if r["submission_id"] == submission_id):
+        versions = by_key[tuple(row[k] for k in key)]
+        later = [
+            int(v["submission_id"])
+            for v in versions
+            if v["id"] > row["id"] and v["submission_kind"] != "withdrawal" and v["outcome"] != "withdrawn"
+        ]
+        if later:
+            raise AppError("err.withdraw.later", id=submission_id, later=min(later))
+        before = [v for v in versions if v["id"] < row["id"]]
         restored = {k: row[k] for k in key}
-        if before is None:
+        if not before:
             restored.update({v: row[v] for v in values}, deleted=True)
         else:
-            restored.update({v: before[v] for v in values}, deleted=bool(before["deleted"]))
+            restored.update({v: before[-1][v] for v in values}, deleted=bool(before[-1]["deleted"]))
         out.append(restored)
     return out
 
 
 # --- history --------------------------------------------------------------------------------------------
-def submission_history(store: Store, ministry_code: str | None = None) -> pd.DataFrame:
+def submission_history(snap: Snapshot, ministry_code: str | None = None) -> pd.DataFrame:
     """Uploads and withdrawals, newest first (optionally one ministry's)."""
-    subs = store.submissions()
+    subs = snap.submissions().drop(columns=["change_id"])
     subs = subs[subs["kind"].isin(["upload", "withdrawal"])]
     if ministry_code is not None:
         subs = subs[subs["ministry_code"] == ministry_code]
@@ -152,12 +145,10 @@ def submission_history(store: Store, ministry_code: str | None = None) -> pd.Dat
 
 
 def row_history(
-    store: Store, action_id: str, fiscal_year: int | None = None, ministry_code: str | None = None
+    snap: Snapshot, action_id: str, fiscal_year: int | None = None, ministry_code: str | None = None
 ) -> pd.DataFrame:
     """Every version of one row (all ministries and years unless narrowed), oldest first."""
-    return store.history(
-        "followup", action_id=action_id, fiscal_year=fiscal_year, ministry_code=ministry_code
-    )
+    return snap.history("followup", action_id=action_id, fiscal_year=fiscal_year, ministry_code=ministry_code)
 
 
 def committed_message(outcome: Outcome, lang: str) -> str:

@@ -1,66 +1,27 @@
-"""Who reports what: the follow-up rows and the numeric KPIs each ministry owns."""
+"""Who reports what: the numeric KPIs each ministry owns (rows: model.strategy, re-exported here)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from model.ministries import MinistryRegistry
-from model.store import Store
-from model.strategy import registry, reportable
+from model.store import Snapshot, per_snapshot
+from model.strategy import owned_action_ids
+from model.strategy import owners as action_owners
+
+__all__ = ["DEFAULT_KPI_OWNER", "goal_owners", "owned_action_ids", "owned_goals"]
 
 # Goals that name neither an area nor an action (the 2030 headline targets, seed 004's milestones and the
 # tracked indicators) are the strategy's as a whole: the Cabinet Office's science secretariat reports them.
 DEFAULT_KPI_OWNER = "CSTI"
 
 
-def owners_table(
-    store: Store, actions: pd.DataFrame | None = None, ministries: MinistryRegistry | None = None
-) -> pd.DataFrame:
-    """action_id × ministry_code for every action (sub rows inherit their parent's tag).
-
-    Same result as model.strategy.action_owners, with each distinct tag parsed once: an upload is
-    checked against thousands of rows and this runs on every check.
-    """
-    actions = store.table("actions") if actions is None else actions
-    ministries = registry(store) if ministries is None else ministries
-    # Plain lists: iterating pandas' Arrow-backed string columns element by element is slow.
-    action_ids = actions["action_id"].tolist()
-    tags = dict(zip(action_ids, actions["ministries_tag"].tolist(), strict=True))
-    parsed: dict[str, list[str]] = {}
-    ids, codes = [], []
-    for action_id, parent, tag in zip(
-        action_ids, actions["parent_id"].tolist(), actions["ministries_tag"].tolist(), strict=True
-    ):
-        text = str(tags[parent] if isinstance(parent, str) else tag)
-        if text not in parsed:
-            parsed[text] = [m.code for m in ministries.parse_tags(text)]
-        for code in parsed[text]:
-            ids.append(action_id)
-            codes.append(code)
-    return pd.DataFrame({"action_id": ids, "ministry_code": codes})
-
-
-def owned_action_ids(
-    store: Store,
-    ministry_code: str,
-    actions: pd.DataFrame | None = None,
-    ministries: MinistryRegistry | None = None,
-) -> set[str]:
-    """The reportable rows `ministry_code` co-owns."""
-    actions = store.table("actions") if actions is None else actions
-    owners = owners_table(store, actions, ministries)
-    ids = set(owners.loc[owners["ministry_code"] == ministry_code, "action_id"].tolist())
-    return ids & set(reportable(actions)["action_id"].tolist())
-
-
-def goal_owners(
-    store: Store, actions: pd.DataFrame | None = None, ministries: MinistryRegistry | None = None
-) -> pd.DataFrame:
+@per_snapshot
+def goal_owners(snap: Snapshot) -> pd.DataFrame:
     """goal_id × ministry_code for numeric goals: the owners of the related action, else of the area."""
-    actions = store.table("actions") if actions is None else actions
-    goals = store.table("goals")
+    actions = snap.table("actions")
+    goals = snap.table("goals")
     goals = goals[goals["unit"] != "text"]
-    owners = owners_table(store, actions, ministries)
+    owners = action_owners(snap)
     area_of = dict(zip(actions["action_id"].tolist(), actions["area_id"].tolist(), strict=True))
     by_action: dict[str, set[str]] = {}
     by_area: dict[str, set[str]] = {}
@@ -79,9 +40,9 @@ def goal_owners(
     return pd.DataFrame(rows, columns=["goal_id", "ministry_code"])
 
 
-def owned_goals(store: Store, ministry_code: str) -> pd.DataFrame:
+def owned_goals(snap: Snapshot, ministry_code: str) -> pd.DataFrame:
     """The numeric goals whose values `ministry_code` reports, in goals.csv order."""
-    goals = store.table("goals")
-    owners = goal_owners(store)
+    goals = snap.table("goals")
+    owners = goal_owners(snap)
     ids = set(owners.loc[owners["ministry_code"] == ministry_code, "goal_id"])
     return goals[goals["id"].isin(ids)].reset_index(drop=True)

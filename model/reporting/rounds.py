@@ -1,4 +1,9 @@
-"""Collection rounds: the secretariat opens a round for a fiscal year and closes it."""
+"""Collection rounds: the secretariat opens a round for a fiscal year and closes it.
+
+A round's state is the newest of its events (opened, closed, re-opened); its id is that of its first event,
+which is what a template names. What each ministry owes and has sent is `model.followup.completeness`:
+one definition for every page, the deck and the command line.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-import sqlalchemy as sa
 
 from model.errors import AppError
-from model.store import Store
-from model.store._tables import rounds
+from model.followup import completeness
+from model.store import Snapshot, Store
+
+ROUND_COLUMNS = [
+    "id",
+    "fiscal_year",
+    "deadline",
+    "status",
+    "opened_by",
+    "opened_at",
+    "closed_by",
+    "closed_at",
+]
 
 
 @dataclass(frozen=True)
@@ -25,63 +40,60 @@ class Round:
         return self.status == "open"
 
 
-def _row_to_round(row: sa.RowMapping) -> Round:
-    deadline = row["deadline"]
-    if isinstance(deadline, str):  # SQLite hands dates back as text
-        deadline = dt.date.fromisoformat(deadline)
-    return Round(int(row["id"]), int(row["fiscal_year"]), str(row["status"]), deadline)
+def _date(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, str):  # SQLite hands dates back as text
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
 
 
-def get_round(store: Store, fiscal_year: int) -> Round | None:
-    store.require_initialised()
-    with store.read() as conn:
-        return round_on(conn, fiscal_year)
+def list_rounds(snap: Snapshot) -> pd.DataFrame:
+    """One row per fiscal year with a round: its state, deadline, who opened (and closed) it and when."""
+
+    def build() -> pd.DataFrame:
+        events = snap.round_events()
+        rows = []
+        for fy, ev in events.groupby("fiscal_year", sort=True):
+            last = ev.iloc[-1]
+            opened = ev[ev["status"] == "open"].iloc[-1]
+            closed = last if last["status"] == "closed" else None
+            deadlines = [d for d in map(_date, ev["deadline"]) if d is not None]
+            rows.append(
+                {
+                    "id": int(ev["id"].iloc[0]),
+                    "fiscal_year": int(str(fy)),
+                    "deadline": deadlines[-1] if deadlines else None,
+                    "status": str(last["status"]),
+                    "opened_by": opened["user_name"],
+                    "opened_at": opened["created_at"],
+                    "closed_by": None if closed is None else closed["user_name"],
+                    "closed_at": None if closed is None else closed["created_at"],
+                }
+            )
+        return pd.DataFrame(rows, columns=ROUND_COLUMNS)
+
+    return snap.derive(("rounds",), build)
 
 
-def round_on(conn: sa.Connection, fiscal_year: int) -> Round | None:
-    """The round of a year, read on a connection already open (e.g. inside a write transaction)."""
-    row = conn.execute(sa.select(rounds).where(rounds.c.fiscal_year == fiscal_year)).mappings().first()
-    return _row_to_round(row) if row else None
-
-
-def list_rounds(store: Store) -> pd.DataFrame:
-    store.require_initialised()
-    with store.read() as conn:
-        return pd.read_sql(sa.select(rounds).order_by(rounds.c.fiscal_year), conn)
+def get_round(snap: Snapshot, fiscal_year: int) -> Round | None:
+    table = list_rounds(snap)
+    hit = table[table["fiscal_year"] == fiscal_year]
+    if hit.empty:
+        return None
+    r = hit.iloc[0]
+    return Round(int(r["id"]), fiscal_year, str(r["status"]), _date(r["deadline"]))
 
 
 def open_round(store: Store, fiscal_year: int, user_name: str, deadline: dt.date | None = None) -> Round:
-    """Open (or re-open) the round for a fiscal year."""
-    store.require_initialised()
-    now = dt.datetime.now(dt.UTC)
-    with store.write() as conn:
-        query = sa.select(rounds).where(rounds.c.fiscal_year == fiscal_year)
-        existing = conn.execute(query).mappings().first()
-        if existing is None:
-            conn.execute(
-                rounds.insert(),
-                {
-                    "fiscal_year": fiscal_year,
-                    "deadline": deadline,
-                    "status": "open",
-                    "opened_by": user_name,
-                    "opened_at": now,
-                },
-            )
-        else:
-            conn.execute(
-                rounds.update()
-                .where(rounds.c.fiscal_year == fiscal_year)
-                .values(
-                    status="open",
-                    deadline=deadline or existing["deadline"],
-                    opened_by=user_name,
-                    opened_at=now,
-                    closed_by=None,
-                    closed_at=None,
-                )
-            )
-    found = get_round(store, fiscal_year)
+    """Open (or re-open) the round for a fiscal year; a re-opening keeps the deadline unless given one."""
+    with store.transaction(user_name, "round") as tx:
+        current = get_round(tx.snapshot(), fiscal_year)
+        keep = current.deadline if current is not None else None
+        tx.record_round(fiscal_year, "open", deadline or keep)
+        found = get_round(tx.snapshot(), fiscal_year)
     if found is None:  # cannot happen: written in the transaction above
         raise AppError("err.round_missing", fiscal_year=fiscal_year)
     return found
@@ -89,49 +101,37 @@ def open_round(store: Store, fiscal_year: int, user_name: str, deadline: dt.date
 
 def close_round(store: Store, fiscal_year: int, user_name: str) -> Round:
     """Close a round: it takes no more submissions."""
-    current = get_round(store, fiscal_year)
-    if current is None:
-        raise AppError("err.round_missing", fiscal_year=fiscal_year)
-    with store.write() as conn:
-        conn.execute(
-            rounds.update()
-            .where(rounds.c.fiscal_year == fiscal_year)
-            .values(status="closed", closed_by=user_name, closed_at=dt.datetime.now(dt.UTC))
-        )
+    with store.transaction(user_name, "round") as tx:
+        current = get_round(tx.snapshot(), fiscal_year)
+        if current is None:
+            raise AppError("err.round_missing", fiscal_year=fiscal_year)
+        tx.record_round(fiscal_year, "closed", current.deadline)
     return Round(current.id, fiscal_year, "closed", current.deadline)
 
 
-def collection_year(store: Store) -> int:
+def collection_year(snap: Snapshot) -> int:
     """The fiscal year being collected: the newest open round; else the year after the newest reported."""
-    table = list_rounds(store)
+    table = list_rounds(snap)
     open_years = table.loc[table["status"] == "open", "fiscal_year"]
     if len(open_years):
         return int(open_years.max())
-    years = store.followup()["fiscal_year"]
+    years = snap.followup()["fiscal_year"]
     return int(years.max()) + 1 if len(years) else dt.date.today().year
 
 
-def round_progress(store: Store, fiscal_year: int) -> pd.DataFrame:
-    """Per ministry: the reportable rows it owes for the year, how many have arrived, which are missing."""
-    from model.reporting.owners import owned_action_ids  # owners imports strategy, which imports store
-    from model.strategy import registry
-
-    entries = store.followup(fiscal_year)
-    rows = []
-    for m in registry(store):
-        owed = sorted(owned_action_ids(store, m.code))
-        got = set(entries.loc[entries["ministry_code"] == m.code, "action_id"])
-        arrived = [a for a in owed if a in got]
-        rows.append(
-            {
-                "ministry_code": m.code,
-                "tag": m.tag,
-                "name_ja": m.name_ja,
-                "name_en": m.name_en,
-                "owed": len(owed),
-                "arrived": len(arrived),
-                "missing": [a for a in owed if a not in got],
-                "complete": len(arrived) == len(owed),
-            }
-        )
-    return pd.DataFrame(rows)
+def round_progress(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
+    """Per ministry: the reportable rows it owes for the year, how many have arrived, which are missing —
+    `completeness` under the names the rounds page and `round status` use."""
+    comp = completeness(snap, fiscal_year)
+    return pd.DataFrame(
+        {
+            "ministry_code": comp["ministry_code"],
+            "tag": comp["tag"],
+            "name_ja": comp["name_ja"],
+            "name_en": comp["name_en"],
+            "owed": comp["owned"],
+            "arrived": comp["reported"],
+            "missing": comp["missing_ids"],
+            "complete": comp["missing"] == 0,
+        }
+    )

@@ -20,8 +20,7 @@ from model.reporting import layout as L
 from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
-from model.store import Store
-from model.store._store import JOINT
+from model.store import JOINT, Snapshot
 from model.strategy import registry
 
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -34,17 +33,17 @@ def template_file_name(ministry: Ministry, fiscal_year: int) -> str:
     return f"followup_{fiscal_year}_{ministry.code}.xlsx"
 
 
-def make_template(store: Store, ministry: str, fiscal_year: int) -> bytes:
+def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     """The .xlsx for `ministry` (tag, code or name) and the open round of `fiscal_year`."""
-    m = registry(store).get(ministry)
-    rnd = get_round(store, fiscal_year)
+    m = registry(snap).get(ministry)
+    rnd = get_round(snap, fiscal_year)
     if rnd is None:
         raise AppError("err.round_missing", fiscal_year=fiscal_year)
     if not rnd.is_open:
         raise AppError("err.round_closed", fiscal_year=fiscal_year)
-    version = store.version()  # read first: anything committed after this makes the template stale
-    rows = followup_rows(store, m.code, fiscal_year)
-    goals = kpi_rows(store, m.code)
+    version = snap.version  # read first: anything committed after this makes the template stale
+    rows = followup_rows(snap, m.code, fiscal_year)
+    goals = kpi_rows(snap, m.code)
 
     wb = Workbook()
     help_ws = wb.active
@@ -74,13 +73,13 @@ def make_template(store: Store, ministry: str, fiscal_year: int) -> bytes:
     return out.getvalue()
 
 
-def followup_rows(store: Store, ministry_code: str, fiscal_year: int) -> list[list[Any]]:
+def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[list[Any]]:
     """One row per reportable row the ministry co-owns: ids, structure, last year's text."""
-    ids = owned_action_ids(store, ministry_code)
-    actions = store.table("actions")
-    areas: dict[Any, Any] = store.table("areas").set_index("area_id").to_dict("index")
-    pillars: dict[Any, Any] = store.table("pillars").set_index("pillar_id").to_dict("index")
-    last = store.followup(fiscal_year - 1)
+    ids = owned_action_ids(snap, ministry_code)
+    actions = snap.table("actions")
+    areas: dict[Any, Any] = snap.table("areas").set_index("area_id").to_dict("index")
+    pillars: dict[Any, Any] = snap.table("pillars").set_index("pillar_id").to_dict("index")
+    last = snap.followup(fiscal_year - 1)
     own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
     joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
     titles = actions.set_index("action_id")["title_ja"]
@@ -109,9 +108,9 @@ def followup_rows(store: Store, ministry_code: str, fiscal_year: int) -> list[li
     return out
 
 
-def kpi_rows(store: Store, ministry_code: str) -> list[list[Any]]:
-    goals = owned_goals(store, ministry_code)
-    obs = store.kpi_observations().sort_values("date")
+def kpi_rows(snap: Snapshot, ministry_code: str) -> list[list[Any]]:
+    goals = owned_goals(snap, ministry_code)
+    obs = snap.kpi_observations().sort_values("date")
     latest: dict[Any, Any] = obs.groupby("goal_id").tail(1).set_index("goal_id").to_dict("index")
     out: list[list[Any]] = []
     for g in goals.to_dict("records"):

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-import sqlalchemy as sa
 
 from model.calendar_ja import parse_fiscal_year, parse_period
 from model.errors import AppError
@@ -24,15 +23,9 @@ from model.report import Problem
 from model.reporting import layout as L
 from model.reporting.files import LIMITS, Limits, Workbook, read_workbook
 from model.reporting.owners import goal_owners, owned_action_ids
-from model.reporting.rounds import round_on
+from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
-from model.store import ChangeSet, Store
-from model.store._tables import (
-    FOLLOWUP_VALUES,
-    followup_versions,
-    kpi_versions,
-    submissions,
-)
+from model.store import FOLLOWUP_VALUES, ChangeSet, Snapshot
 from model.strategy import registry
 
 _STATUSES = frozenset(FOLLOWUP_STATUSES)
@@ -97,7 +90,7 @@ class Upload:
 
 
 def check_upload(
-    store: Store,
+    snap: Snapshot,
     data: bytes,
     file_name: str,
     ministry: str,
@@ -107,25 +100,24 @@ def check_upload(
     limits: Limits = LIMITS,
 ) -> Upload:
     """Validate a filled template for `ministry`; never raises for anything wrong with the file."""
-    reg = registry(store)
+    reg = registry(snap)
     m = reg.get(ministry)
     up = Upload(file_name=file_name, content=data, ministry_code=m.code, lang=lang)
     book, problems = read_workbook(data, file_name, lang, limits)
     if book is None:
         up.problems = problems
         return up
-    if not _read_meta(store, reg, book, up, m, fiscal_year):
+    if not _read_meta(snap, reg, book, up, m, fiscal_year):
         return up
     assert up.fiscal_year is not None  # set by _read_meta when it returns True
-    actions = store.table("actions")
-    _read_followup(store, reg, actions, book, up, m)
-    _read_kpi(store, reg, actions, book, up, m)
+    actions = snap.table("actions")
+    _read_followup(snap, reg, actions, book, up, m)
+    _read_kpi(snap, reg, actions, book, up, m)
     if not up.problems and not up.followup and not up.kpi:
         up.problems.append(Problem(L.FOLLOWUP_SHEET, None, None, t("up.nothing", lang)))
-    with store.read() as conn:
-        up.problems += stale_problems(conn, up)
+    up.problems += stale_problems(snap, up)
     if up.ok:
-        up.preview = preview(store, up)
+        up.preview = preview(snap, up)
     return up
 
 
@@ -186,7 +178,7 @@ def _cell(row: list[Any], col: int | None) -> Any:
 
 # --- metadata, round ------------------------------------------------------------------------------------
 def _read_meta(
-    store: Store, reg: MinistryRegistry, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None
+    snap: Snapshot, reg: MinistryRegistry, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None
 ) -> bool:
     lang = up.lang
     rows = book.sheets.get(L.META_SHEET)
@@ -238,14 +230,14 @@ def _read_meta(
                 t("up.round.wrong_year", lang, fy=up.fiscal_year, expected=expected_fy),
             )
         )
-    with store.read() as conn:
-        up.problems += round_problems(conn, up)
+    up.problems += round_problems(snap, up)
     return not up.problems
 
 
-def round_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
+def round_problems(snap: Snapshot, up: Upload) -> list[Problem]:
+    """The round the template was made for must be the year's round, and open."""
     assert up.fiscal_year is not None
-    rnd = round_on(conn, up.fiscal_year)
+    rnd = get_round(snap, up.fiscal_year)
     if rnd is None:
         return [Problem(L.META_SHEET, None, None, t("up.round.missing", up.lang, fy=up.fiscal_year))]
     if rnd.id != up.round_id:
@@ -261,7 +253,7 @@ def round_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
 
 # --- follow-up sheet ------------------------------------------------------------------------------------
 def _read_followup(
-    store: Store, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
+    snap: Snapshot, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
 ) -> None:
     lang, sheet = up.lang, L.FOLLOWUP_SHEET
     rows = book.sheets.get(sheet)
@@ -279,7 +271,7 @@ def _read_followup(
         return
     known = set(actions["action_id"].tolist())
     reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"].tolist())
-    owned = owned_action_ids(store, m.code, actions, reg)
+    owned = owned_action_ids(snap, m.code)
     c_id, c_prog, c_next, c_stat = (cols[c] for c in L.FOLLOWUP_REQUIRED)
     first_seen: dict[str, int] = {}
     for i in range(header + 1, len(rows)):
@@ -364,7 +356,7 @@ def _read_followup(
 
 # --- KPI sheet ------------------------------------------------------------------------------------------
 def _read_kpi(
-    store: Store, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
+    snap: Snapshot, reg: MinistryRegistry, actions: pd.DataFrame, book: Workbook, up: Upload, m: Ministry
 ) -> None:
     lang, sheet = up.lang, L.KPI_SHEET
     rows = book.sheets.get(sheet)
@@ -383,8 +375,8 @@ def _read_kpi(
     c_note = cols.get(L.COL_NOTE)
     if all(cell_text(_cell(r, c)) is None for r in rows[header + 1 :] for c in (c_date, c_value, c_note)):
         return  # nothing reported on this sheet: skip reading the goals and their owners
-    goals = store.table("goals").set_index("id")
-    owners = goal_owners(store, actions, reg)
+    goals = snap.table("goals").set_index("id")
+    owners = goal_owners(snap)
     owned = set(owners.loc[owners["ministry_code"] == m.code, "goal_id"])
     seen: dict[tuple[str, str], int] = {}
     for i in range(header + 1, len(rows)):
@@ -480,47 +472,40 @@ def parse_number(value: Any) -> float | None:
 
 
 # --- stale template, preview ----------------------------------------------------------------------------
-def stale_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
-    """Rows changed in the store since the template was made (any submission newer than its version)."""
+def stale_problems(snap: Snapshot, up: Upload) -> list[Problem]:
+    """Rows changed since the template was made: any version written by a change newer than its version."""
     if up.base_version is None or up.fiscal_year is None:
         return []
+    subs = snap.submissions().set_index("id")
+    newer = set(subs.index[subs["change_id"] > up.base_version])
+    if not newer:
+        return []
+
+    def who(sub_id: int) -> tuple[str, str]:
+        return str(subs.loc[sub_id, "user_name"]), str(subs.loc[sub_id, "created_at"])[:16]
+
     out: list[Problem] = []
-    fv, kv = followup_versions, kpi_versions
-    changed = conn.execute(
-        sa.select(fv.c.action_id, sa.func.max(fv.c.submission_id))
-        .where(
-            fv.c.ministry_code == up.ministry_code,
-            fv.c.fiscal_year == up.fiscal_year,
-            fv.c.submission_id > up.base_version,
-        )
-        .group_by(fv.c.action_id)
-        .order_by(fv.c.action_id)
-    ).all()
-    subs = _submission_info(conn, {int(r[1]) for r in changed})
-    for action_id, sub_id in changed:
-        who, when = subs[int(sub_id)]
-        row = up.file_rows.get((L.FOLLOWUP_SHEET, action_id))
+    fu = snap.history("followup", ministry_code=up.ministry_code, fiscal_year=up.fiscal_year)
+    fu = fu[fu["submission_id"].isin(newer)]
+    for action_id, sub_id in fu.groupby("action_id")["submission_id"].max().sort_index().items():
+        user, when = who(int(sub_id))
         out.append(
             Problem(
                 L.FOLLOWUP_SHEET,
-                row,
+                up.file_rows.get((L.FOLLOWUP_SHEET, str(action_id))),
                 L.COL_ID,
-                t("up.row.stale", up.lang, value=action_id, submission=sub_id, user=who, when=when),
+                t("up.row.stale", up.lang, value=action_id, submission=sub_id, user=user, when=when),
             )
         )
-    keys = [(r["goal_id"], r["date"]) for r in up.kpi]
-    if keys:
-        goal_ids = sorted({k[0] for k in keys})
-        rows = conn.execute(
-            sa.select(kv.c.goal_id, kv.c.date, sa.func.max(kv.c.submission_id))
-            .where(kv.c.goal_id.in_(goal_ids), kv.c.submission_id > up.base_version)
-            .group_by(kv.c.goal_id, kv.c.date)
-        ).all()
-        wanted = set(keys)
-        hits = [r for r in rows if (r[0], r[1]) in wanted]
-        subs = _submission_info(conn, {int(r[2]) for r in hits})
-        for goal_id, date, sub_id in hits:
-            who, when = subs[int(sub_id)]
+    wanted = {(r["goal_id"], r["date"]) for r in up.kpi}
+    if wanted:
+        kpi = snap.history("kpi")
+        kpi = kpi[kpi["submission_id"].isin(newer)]
+        hits = kpi.groupby(["goal_id", "date"], as_index=False)["submission_id"].max()
+        for goal_id, date, sub_id in hits.itertuples(index=False):
+            if (goal_id, date) not in wanted:
+                continue
+            user, when = who(int(sub_id))
             out.append(
                 Problem(
                     L.KPI_SHEET,
@@ -531,7 +516,7 @@ def stale_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
                         up.lang,
                         value=f"{goal_id} {date}",
                         submission=sub_id,
-                        user=who,
+                        user=user,
                         when=when,
                     ),
                 )
@@ -539,20 +524,9 @@ def stale_problems(conn: sa.Connection, up: Upload) -> list[Problem]:
     return out
 
 
-def _submission_info(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[str, str]]:
-    if not ids:
-        return {}
-    rows = conn.execute(
-        sa.select(submissions.c.id, submissions.c.user_name, submissions.c.created_at).where(
-            submissions.c.id.in_(sorted(ids))
-        )
-    ).all()
-    return {int(r[0]): (str(r[1]), str(r[2])[:16]) for r in rows}
-
-
-def preview(store: Store, up: Upload) -> Preview:
-    """Added / changed (before → after) / unchanged: the very comparison `Store.submit` makes."""
-    fu, kpi = store.preview(up.change_set(""))
+def preview(snap: Snapshot, up: Upload) -> Preview:
+    """Added / changed (before → after) / unchanged: the very comparison a commit makes."""
+    fu, kpi = snap.compare(up.change_set(""))
     fu_rows = [
         {
             "action_id": c.record["action_id"],

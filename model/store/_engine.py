@@ -43,13 +43,24 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")  # readers do not block the one writer
+        cur.execute("PRAGMA journal_mode = WAL")  # readers see the last commit while one writer works
         cur.execute("PRAGMA busy_timeout = 60000")
         cur.close()
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        # IMMEDIATE takes the write lock at the start: two submissions never interleave a read-then-write.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        mode = conn.info.get(TXN_MODE)
+        if mode == WRITE:
+            # IMMEDIATE takes the write lock at the start: two writers never interleave a read-then-write.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif mode == SNAPSHOT:
+            # A deferred transaction takes no lock; under WAL its first read fixes the view it keeps.
+            conn.exec_driver_sql("BEGIN")
+        # Otherwise (one statement, e.g. the version): no BEGIN, the statement is its own transaction.
 
     return engine
+
+
+# Connection.info key telling the SQLite "begin" hook what kind of transaction a connection opens.
+TXN_MODE = "qf_txn_mode"
+WRITE, SNAPSHOT = "write", "snapshot"

@@ -60,6 +60,7 @@ def _reference_table(name: str, schema: type[pa.DataFrameModel]) -> sa.Table:
 reference: dict[str, sa.Table] = {
     name: _reference_table(name, schema) for name, schema in TABLES.items() if name in _REFERENCE_KEYS
 }
+REFERENCE_TABLES = tuple(reference)  # names a snapshot's `table()` knows
 
 meta = sa.Table(
     "meta",
@@ -68,11 +69,24 @@ meta = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# The store version: one row per write transaction, whatever it writes (a submission, a withdrawal, a round
+# opened or closed, an assessment, an override, an account change, the seed). The newest id is the version;
+# every versioned row below names the change that wrote it, so "the state at version v" is exact.
+changes = sa.Table(
+    "changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(24), nullable=False),  # seed | upload | withdrawal | round | assessment | …
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # One row per change set: the seed load, a ministry upload, a withdrawal, a secretariat edit.
 submissions = sa.Table(
     "submissions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id")),
     sa.Column("kind", sa.String(16), nullable=False),  # seed | upload | withdrawal | manual
     sa.Column("ministry_code", sa.String(16)),
     sa.Column("fiscal_year", sa.Integer),
@@ -143,21 +157,23 @@ status_overrides = sa.Table(
     sa.Column("reason", sa.Text),
     sa.Column("user_name", sa.String(128), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id")),
 )
 
-# Collection rounds: the secretariat opens one per fiscal year, then closes it. Rows are updated in place
-# (open → closed) because a round is a setting, not reported data; who changed it and when is kept.
-rounds = sa.Table(
-    "rounds",
+# Collection rounds: the secretariat opens one per fiscal year, then closes it (and may re-open it).
+# Append-only like the rest: one row per opening or closing; the newest row of a year is its state, and the
+# year's first row gives the round its id (what a template names).
+round_events = sa.Table(
+    "round_events",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("fiscal_year", sa.Integer, nullable=False, unique=True),
-    sa.Column("deadline", sa.Date),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
     sa.Column("status", sa.String(8), nullable=False),  # open | closed
-    sa.Column("opened_by", sa.String(128), nullable=False),
-    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("closed_by", sa.String(128)),
-    sa.Column("closed_at", sa.DateTime(timezone=True)),
+    sa.Column("deadline", sa.Date),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+    sa.Index("ix_round_events_fy", "fiscal_year", "id"),
 )
 
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
@@ -194,5 +210,6 @@ assessments = sa.Table(
     sa.Column("comment", sa.Text),
     sa.Column("user_name", sa.String(128), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id")),
     sa.Index("ix_assessment_key", "action_id", "fiscal_year", "ministry_code", "id"),
 )

@@ -79,6 +79,6 @@ def test_ministry_uploads_through_the_browser(server: str, page: Page, tmp_path:
     expect(page.get_by_text("提出#2として保存しました：追加 3、変更 0、変更なし 0。")).to_be_visible()
 
     store = open_store(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
-    entries = store.followup(2021)
+    entries = store.snapshot().followup(2021)
     assert sorted(entries["status"]) == ["完了", "順調", "順調"]
     store.engine.dispose()

@@ -46,7 +46,7 @@ def test_chart_downloads_renders_three_buttons() -> None:
     def page() -> None:
         import plotly.graph_objects as go
 
-        from dashboard.downloads import chart_downloads
+        from dashboard.charts import chart_downloads
 
         fig = go.Figure(go.Bar(x=["量子"], y=[1]), layout={"meta": {"as_of": "2026-03-31"}})
         chart_downloads(fig, "demo")

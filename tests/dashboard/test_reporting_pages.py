@@ -114,7 +114,7 @@ def test_secretariat_opens_a_round_and_adds_a_user(app: AppTest, tmp_path: Path)
     at.button[0].click().run()
     assert not at.exception
     store = open_store()
-    assert get_round(store, 2022) is not None
+    assert get_round(store.snapshot(), 2022) is not None
     at.switch_page("views/users.py").run()
     at.text_input(key="new_name").input("meti1")
     at.selectbox(key="new_role").set_value("editor")

@@ -31,7 +31,7 @@ def test_two_uploaded_years_classify_every_action(store: Store) -> None:
     """FY2021 → FY2022: one changed, one unchanged, one added, one gone silent (both backends)."""
     _upload(store, 2021, {"1-1-01": "○開発を進めた。", "3-1-01": "○拠点を整備した。", "5-1-01": "○同じ。"})
     _upload(store, 2022, {"1-1-01": "○開発を加速した。", "5-1-01": "○同じ。", "4-1-01": "○新規。"})
-    table = compare_years(store, 2021, 2022)
+    table = compare_years(store.snapshot(), 2021, 2022)
     kinds = dict(zip(table["action_id"], table["change"], strict=True))
     assert kinds == {"1-1-01": "changed", "3-1-01": "gone_silent", "4-1-01": "added", "5-1-01": "unchanged"}
     assert change_counts(table) == {"added": 1, "changed": 1, "unchanged": 1, "gone_silent": 1}
@@ -40,14 +40,14 @@ def test_two_uploaded_years_classify_every_action(store: Store) -> None:
 
 def test_seed_year_against_an_empty_year_is_all_gone_silent(sqlite_store: Store) -> None:
     """Nothing reported for FY2021 yet: every FY2020 action has gone silent."""
-    counts = change_counts(compare_years(sqlite_store, 2020, 2021))
+    counts = change_counts(compare_years(sqlite_store.snapshot(), 2020, 2021))
     assert counts == {"added": 0, "changed": 0, "unchanged": 0, "gone_silent": 23}
 
 
 def test_ministry_text_replacing_the_joint_text_is_a_change(sqlite_store: Store) -> None:
     """A ministry's own FY2021 text for an action compares with the FY2020 joint text."""
     _upload(sqlite_store, 2021, {"1-1-01": "○技術ロードマップを改訂した。"})
-    table = compare_years(sqlite_store, 2020, 2021).set_index("action_id")
+    table = compare_years(sqlite_store.snapshot(), 2020, 2021).set_index("action_id")
     assert table.loc["1-1-01", "change"] == "changed"
     assert table.loc["1-1-01", "ministries_a"] == "JOINT"
     assert table.loc["1-1-01", "ministries_b"] == "MEXT"

@@ -40,7 +40,7 @@ def fy2021(store: Store) -> Store:
 
 def test_structure_places_every_action_in_its_pillar_and_area(sqlite_store: Store) -> None:
     """25 actions; sub rows inherit the parent's 【…】 tag and keep the parent's title."""
-    st = structure(sqlite_store)
+    st = structure(sqlite_store.snapshot())
     assert len(st) == 25
     assert int(st["reportable"].sum()) == 23
     row = st.set_index("action_id").loc["1-2-02-1"]
@@ -67,8 +67,8 @@ def test_structure_places_every_action_in_its_pillar_and_area(sqlite_store: Stor
 )
 def test_filters_on_the_seed_year(sqlite_store: Store, filters: Filters, expected: int) -> None:
     """Each filter narrows the FY2020 rows to the expected count."""
-    df = entries(sqlite_store, 2020)
-    assert len(filter_entries(df, filters, owners(sqlite_store))) == expected
+    df = entries(sqlite_store.snapshot(), 2020)
+    assert len(filter_entries(df, filters, owners(sqlite_store.snapshot()))) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_filters_on_the_seed_year(sqlite_store: Store, filters: Filters, expecte
 )
 def test_filters_with_ministry_entries(fy2021: Store, filters: Filters, expected: int) -> None:
     """Ministry entries are filtered by their own code, year and status."""
-    assert len(filter_entries(entries(fy2021), filters, owners(fy2021))) == expected
+    assert len(filter_entries(entries(fy2021.snapshot()), filters, owners(fy2021.snapshot()))) == expected
 
 
 def test_split_bullets_keeps_continuation_paragraphs_with_their_bullet() -> None:
@@ -96,7 +96,7 @@ def test_split_bullets_keeps_continuation_paragraphs_with_their_bullet() -> None
 
 def test_repeat_links_point_every_seed_repeat_to_its_original(sqlite_store: Store) -> None:
     """All 11 （再掲） bullets of FY2020 link to the action of the bullet they repeat."""
-    links = repeat_links(entries(sqlite_store, 2020), sqlite_store.table("bullets"))
+    links = repeat_links(entries(sqlite_store.snapshot(), 2020), sqlite_store.snapshot().table("bullets"))
     assert len(links) == 11
     assert links[("1-1-02-iii", 2020, "JOINT", "progress_ja", 0)] == "1-1-02-ii"
     assert links[("1-3-02", 2020, "JOINT", "progress_ja", 2)] == "1-2-03"
@@ -106,23 +106,23 @@ def test_repeat_links_point_every_seed_repeat_to_its_original(sqlite_store: Stor
 def test_repeat_links_match_uploaded_text_by_content(fy2021: Store) -> None:
     """A ministry's （再掲） bullet links to the earlier bullet with the same text."""
     _upload(fy2021, "METI", 2021, [("3-1-01", "順調", "○ロードマップを改訂した。（再掲）")])
-    links = repeat_links(entries(fy2021, 2021))
+    links = repeat_links(entries(fy2021.snapshot(), 2021))
     assert links == {("3-1-01", 2021, "METI", "progress_ja", 0): "1-1-01"}
 
 
 def test_completeness_counts_joint_text_as_reported(sqlite_store: Store) -> None:
     """FY2020's joint text covers every owner; FY2021 has nothing yet."""
-    full = completeness(sqlite_store, 2020).set_index("ministry_code")
+    full = completeness(sqlite_store.snapshot(), 2020).set_index("ministry_code")
     assert full["missing"].sum() == 0
     assert full.loc["MEXT", "owned"] == 23 and full.loc["CSTI", "owned"] == 20
-    empty = completeness(sqlite_store, 2021).set_index("ministry_code")
+    empty = completeness(sqlite_store.snapshot(), 2021).set_index("ministry_code")
     assert empty["reported"].sum() == 0
     assert empty["last_submission"].isna().all()
 
 
 def test_completeness_after_uploads(fy2021: Store) -> None:
     """MEXT has 3 of 23 rows, MOFA 1 of 3, each with a last-submission time."""
-    comp = completeness(fy2021, 2021).set_index("ministry_code")
+    comp = completeness(fy2021.snapshot(), 2021).set_index("ministry_code")
     assert (comp.loc["MEXT", "reported"], comp.loc["MEXT", "missing"]) == (3, 20)
     assert (comp.loc["MOFA", "reported"], comp.loc["MOFA", "missing"]) == (1, 2)
     assert comp.loc["MEXT", "last_submission"] is not None
@@ -131,16 +131,16 @@ def test_completeness_after_uploads(fy2021: Store) -> None:
 
 def test_ministry_actions_marks_own_joint_and_missing_entries(fy2021: Store) -> None:
     """MEXT's rows for FY2021: 3 own entries with statuses, 20 without an entry."""
-    rows = ministry_actions(fy2021, "MEXT", 2021).set_index("action_id")
+    rows = ministry_actions(fy2021.snapshot(), "MEXT", 2021).set_index("action_id")
     assert int(rows["has_entry"].sum()) == 3
     assert rows.loc["1-1-02-i", "status"] == "一部遅延"
-    joint = ministry_actions(fy2021, "MEXT", 2020)
+    joint = ministry_actions(fy2021.snapshot(), "MEXT", 2020)
     assert set(joint["ministry_code"]) == {"JOINT"}
 
 
 def test_status_by_pillar_counts_ministry_statuses(fy2021: Store) -> None:
     """FY2021 statuses land in their pillar's row."""
-    counts = status_by_pillar(fy2021, 2021)
+    counts = status_by_pillar(fy2021.snapshot(), 2021)
     assert counts.loc[1, "順調"] == 1 and counts.loc[1, "一部遅延"] == 1
     assert counts.loc[5, "完了"] == 1 and counts.loc[2, "none"] == 1
     assert int(counts.to_numpy().sum()) == 4
@@ -149,6 +149,6 @@ def test_status_by_pillar_counts_ministry_statuses(fy2021: Store) -> None:
 def test_entry_history_lists_every_version(fy2021: Store) -> None:
     """A re-submitted entry has two versions, oldest first, each with its submission."""
     _upload(fy2021, "MEXT", 2021, [("1-1-01", "完了", "○ロードマップを改訂し、公表した。")])
-    hist = entry_history(fy2021, "1-1-01", 2021, "MEXT")
+    hist = entry_history(fy2021.snapshot(), "1-1-01", 2021, "MEXT")
     assert list(hist["status"]) == ["順調", "完了"]
     assert hist["submission_id"].is_monotonic_increasing

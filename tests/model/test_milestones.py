@@ -30,7 +30,7 @@ def test_milestone_status(deadline: D | None, achieved: D | None, as_of: D, expe
 
 def test_seed_milestones_as_of_fy2025_end(sqlite_store: Store) -> None:
     """19 milestones; the RIKEN machine (M-004-01) is done, 12 are overdue and 6 still due."""
-    table = milestones_table(sqlite_store, D(2026, 3, 31))
+    table = milestones_table(sqlite_store.snapshot(), D(2026, 3, 31))
     assert len(table) == 19
     assert status_counts(table) == {"done": 1, "overdue": 12, "due": 6, "no_date": 0}
     row = table.set_index("goal_id").loc["M-004-01"]
@@ -41,8 +41,8 @@ def test_seed_milestones_as_of_fy2025_end(sqlite_store: Store) -> None:
 
 def test_fy_deadline_ends_on_31_march(sqlite_store: Store) -> None:
     """令和6年度頃 (M-004-03) is due until 2025-03-31 and overdue after."""
-    before = milestones_table(sqlite_store, D(2025, 3, 31)).set_index("goal_id")
-    after = milestones_table(sqlite_store, D(2025, 4, 1)).set_index("goal_id")
+    before = milestones_table(sqlite_store.snapshot(), D(2025, 3, 31)).set_index("goal_id")
+    after = milestones_table(sqlite_store.snapshot(), D(2025, 4, 1)).set_index("goal_id")
     assert before.loc["M-004-03", "deadline"] == D(2025, 3, 31)
     assert (before.loc["M-004-03", "status"], after.loc["M-004-03", "status"]) == ("due", "overdue")
 
@@ -61,5 +61,5 @@ def test_fy_deadline_ends_on_31_march(sqlite_store: Store) -> None:
 )
 def test_filters(sqlite_store: Store, kwargs: dict[str, object], expected: int) -> None:
     """Status, pillar and deadline-year filters narrow the list to the expected count."""
-    table = milestones_table(sqlite_store, D(2026, 3, 31))
+    table = milestones_table(sqlite_store.snapshot(), D(2026, 3, 31))
     assert len(filter_milestones(table, **kwargs)) == expected  # type: ignore[arg-type]

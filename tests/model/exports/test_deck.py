@@ -28,7 +28,7 @@ CHARTS = ["headline-users", "followup-status-pillar"]
 def deck(shared_reported_store: Store) -> tuple[bytes, int]:
     """The FY2025 deck with two charts, and how many browsers building it started."""
     before = images.browser_launches()
-    built = build_deck(shared_reported_store, fiscal_year=FY, as_of=AS_OF, charts=CHARTS)
+    built = build_deck(shared_reported_store.snapshot(), fiscal_year=FY, as_of=AS_OF, charts=CHARTS)
     return built.data, images.browser_launches() - before
 
 
@@ -118,9 +118,9 @@ def test_highlights_list_delayed_and_not_yet_reported_rows(
 ) -> None:
     """METI's 遅延 row appears on the delays slide; ministries owing rows appear on the next one."""
     reported_store = shared_reported_store
-    delayed = delayed_rows(reported_store, FY)
+    delayed = delayed_rows(reported_store.snapshot(), FY)
     assert list(zip(delayed["action_id"], delayed["ministry_code"], strict=True)) == [("1-1-01", "METI")]
-    missing = missing_rows(reported_store, FY)
+    missing = missing_rows(reported_store.snapshot(), FY)
     assert ("1-1-01", "MEXT") not in set(zip(missing["action_id"], missing["ministry_code"], strict=True))
     assert ("1-1-01", "MIC") in set(zip(missing["action_id"], missing["ministry_code"], strict=True))
     slides = _slides(deck[0])
@@ -133,7 +133,7 @@ def test_highlights_list_delayed_and_not_yet_reported_rows(
 
 def test_fy2020_highlights_say_nothing_is_missing(sqlite_store: Store) -> None:
     """The joint FY2020 text covers every owner: no delays, nothing unreported, said in words."""
-    built = build_deck(sqlite_store, fiscal_year=2020, as_of=AS_OF, charts=[])
+    built = build_deck(sqlite_store.snapshot(), fiscal_year=2020, as_of=AS_OF, charts=[])
     slides = _slides(built.data)
     assert built.charts == 0 and len(slides) == 7
     texts = [s.text_frame.text for s in slides[-1].shapes if s.has_text_frame]
@@ -142,7 +142,7 @@ def test_fy2020_highlights_say_nothing_is_missing(sqlite_store: Store) -> None:
 
 def test_english_deck(sqlite_store: Store) -> None:
     """--lang en titles the slides in English."""
-    built = build_deck(sqlite_store, fiscal_year=2020, lang="en", as_of=AS_OF, charts=[])
+    built = build_deck(sqlite_store.snapshot(), fiscal_year=2020, lang="en", as_of=AS_OF, charts=[])
     titles = [s.shapes.title.text for s in _slides(built.data)]
     assert titles[1] == "Headline 2030 targets: status"
 

@@ -48,7 +48,7 @@ def template_ids(data: bytes) -> list[str]:
 
 def filled_for(store: Store, ministry: str, text: str = "進捗") -> bytes:
     """A template for `ministry` with every row filled."""
-    blank = make_template(store, ministry, FY)
+    blank = make_template(store.snapshot(), ministry, FY)
     return fill(blank, {a: (f"{text} {a}", f"次年度 {a}", "順調") for a in template_ids(blank)})
 
 

@@ -18,7 +18,7 @@ def test_ministry_a_cannot_change_ministry_b_rows(sqlite_rstore: Store) -> None:
     store = sqlite_rstore
     mofa = make_editor(store, "MOFA")
     data = filled_for(store, "MEXT")
-    up = check_upload(store, data, "mext.xlsx", "MEXT")
+    up = check_upload(store.snapshot(), data, "mext.xlsx", "MEXT")
     assert up.ok
     before = snapshot(store)
     with pytest.raises(AppError) as err:
@@ -59,14 +59,14 @@ def test_local_accounts_hash_passwords_and_can_be_disabled(sqlite_rstore: Store)
     assert authenticate(store, "editor-mic", "correct horse") == User("editor-mic", "editor", "MIC")
     assert authenticate(store, "editor-mic", "wrong horse") is None
     assert authenticate(store, "nobody", "correct horse") is None
-    with store.read() as conn:
+    with store.engine.connect() as conn:
         stored = conn.exec_driver_sql("SELECT password_hash FROM users").scalar_one()
     assert str(stored).startswith("$argon2id$")
     set_disabled(store, "editor-mic", True, by=SECRETARIAT)
     assert authenticate(store, "editor-mic", "correct horse") is None
     with pytest.raises(AppError):
-        get_user(store, "editor-mic")
-    assert list_users(store)["disabled"].tolist() == [True]
+        get_user(store.snapshot(), "editor-mic")
+    assert list_users(store.snapshot())["disabled"].tolist() == [True]
 
 
 def test_only_the_secretariat_manages_accounts(sqlite_rstore: Store) -> None:
@@ -79,7 +79,7 @@ def test_only_the_secretariat_manages_accounts(sqlite_rstore: Store) -> None:
         add_user(store, "y", "editor", password="longenough", by=SECRETARIAT)
     with pytest.raises(AppError):
         add_user(store, "z", "viewer", password="short", by=SECRETARIAT)
-    assert list_users(store)["name"].tolist() == ["editor-mic"]
+    assert list_users(store.snapshot())["name"].tolist() == ["editor-mic"]
 
 
 def test_secretariat_assessment_is_kept_apart_from_reported_status(sqlite_rstore: Store) -> None:
@@ -100,5 +100,5 @@ def test_secretariat_assessment_is_kept_apart_from_reported_status(sqlite_rstore
         status="一部遅延",
         comment="要確認",
     )
-    row = followup_with_assessments(store, FY).set_index("action_id").loc["2-1-01"]
+    row = followup_with_assessments(store.snapshot(), FY).set_index("action_id").loc["2-1-01"]
     assert (row["status"], row["assessed_status"], row["assessed_comment"]) == ("順調", "一部遅延", "要確認")

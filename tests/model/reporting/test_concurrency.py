@@ -13,7 +13,7 @@ from tests.model.reporting.conftest import FY, filled_for, make_editor
 
 def test_seven_ministries_submit_at_once(rstore: Store) -> None:
     """Released together by a barrier, every upload commits as its own submission with every row."""
-    codes = [m.code for m in registry(rstore)]
+    codes = [m.code for m in registry(rstore.snapshot())]
     assert len(codes) == 7
     users = {c: make_editor(rstore, c) for c in codes}
     files = {c: filled_for(rstore, c, text=f"{c}の進捗") for c in codes}
@@ -36,12 +36,12 @@ def test_seven_ministries_submit_at_once(rstore: Store) -> None:
     ids = {c: getattr(r, "submission_id", None) for c, r in results.items()}
     assert all(isinstance(i, int) for i in ids.values()), results
     assert len(set(ids.values())) == 7
-    entries = rstore.followup(FY)
+    entries = rstore.snapshot().followup(FY)
     for c in codes:
         got = entries[entries["ministry_code"] == c]
-        assert set(got["action_id"]) == owned_action_ids(rstore, c)
+        assert set(got["action_id"]) == owned_action_ids(rstore.snapshot(), c)
         assert set(got["progress_ja"].str.split(" ").str[0]) == {f"{c}の進捗"}
-    subs = rstore.submissions()
+    subs = rstore.snapshot().submissions()
     assert (subs["kind"] == "upload").sum() == 7
 
 
@@ -65,4 +65,4 @@ def test_two_uploads_from_one_template_cannot_both_commit(rstore: Store) -> None
     refused = [up for up, o in outcomes if o is None]  # type: ignore[misc]
     assert len(committed) == 1 and len(refused) == 1
     assert len(refused[0].problems) == 3
-    assert len(set(rstore.followup(FY)["progress_ja"].str.split(" ").str[0])) == 1
+    assert len(set(rstore.snapshot().followup(FY)["progress_ja"].str.split(" ").str[0])) == 1

@@ -52,8 +52,8 @@ def stored_after_submit(tmp_path: Path, seed: SeedData, data: bytes, name: str) 
     open_round(store, FY, SECRETARIAT.name)
     up, outcome = submit_file(store, data, name, "MOFA", make_editor(store, "MOFA"))
     assert outcome is not None, [str(p) for p in up.problems]
-    fu = store.followup(FY)[["action_id", "ministry_code", "progress_ja", "next_ja", "status"]]
-    obs = store.kpi_observations()
+    fu = store.snapshot().followup(FY)[["action_id", "ministry_code", "progress_ja", "next_ja", "status"]]
+    obs = store.snapshot().kpi_observations()
     kpi = obs[obs["obs_id"].str.startswith("U-")][["goal_id", "date", "value", "date_precision"]]
     store.engine.dispose()
     return pd.concat([fu.astype(str), kpi.astype(str)], axis=1)
@@ -64,7 +64,7 @@ def test_libreoffice_resave_is_accepted_with_identical_values(
     sqlite_rstore: Store, seed: SeedData, tmp_path: Path, fmt: str
 ) -> None:
     """Same rows, same text, same KPI values as the file openpyxl wrote."""
-    original = fill(make_template(sqlite_rstore, "MOFA", FY), ROWS, kpi=[["G-5-2", "2025-03-31", 4]])
+    original = fill(make_template(sqlite_rstore.snapshot(), "MOFA", FY), ROWS, kpi=[["G-5-2", "2025-03-31", 4]])
     src = tmp_path / "mofa.xlsx"
     src.write_bytes(original)
     converted = convert(src, fmt, tmp_path / "converted")
@@ -80,5 +80,5 @@ def test_formula_survives_libreoffice_and_is_refused(sqlite_rstore: Store, tmp_p
     src = tmp_path / "formula.xlsx"
     src.write_bytes((PROBLEMS / "formula.xlsx").read_bytes())
     ods = convert(src, "ods", tmp_path / "converted")
-    up = check_upload(sqlite_rstore, ods.read_bytes(), ods.name, "MOFA")
+    up = check_upload(sqlite_rstore.snapshot(), ods.read_bytes(), ods.name, "MOFA")
     assert [(p.row, p.column) for p in up.problems if "数式" in p.message] == [(2, "進捗")]

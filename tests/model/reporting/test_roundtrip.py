@@ -16,7 +16,7 @@ from tests.model.reporting.conftest import FY, fill, make_editor, snapshot, temp
 
 def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
     """MOFA's template: its three rows, last year's text, the dropdown, locked ids, hidden metadata."""
-    data = make_template(rstore, "外", FY)
+    data = make_template(rstore.snapshot(), "外", FY)
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["記入方法", "報告", "KPI", "_meta"]
     ws = wb["報告"]
@@ -34,7 +34,7 @@ def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
         "ministry": "MOFA",
         "fiscal_year": FY,
         "round_id": 1,
-        "base_version": 1,
+        "base_version": 2,  # the seed (1) and the round opened (2): the version it was made from
         "template_version": "1",
     }
     assert wb["記入方法"]["A1"].value.startswith("2021年度")
@@ -43,7 +43,7 @@ def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
 def test_round_trip_preview_then_commit(rstore: Store) -> None:
     """The preview counts what the commit then stores; the round shows the rows as arrived."""
     user = make_editor(rstore, "MOFA")
-    blank = make_template(rstore, "MOFA", FY)
+    blank = make_template(rstore.snapshot(), "MOFA", FY)
     data = fill(
         blank,
         {
@@ -53,23 +53,23 @@ def test_round_trip_preview_then_commit(rstore: Store) -> None:
         kpi=[["G-5-2", "令和7年3月31日", "３"]],
     )
     before = snapshot(rstore)
-    up = check_upload(rstore, data, "mofa.xlsx", "MOFA")
+    up = check_upload(rstore.snapshot(), data, "mofa.xlsx", "MOFA")
     assert up.ok, [str(p) for p in up.problems]
     assert up.preview is not None
     assert up.preview.counts() == {"added": 3, "changed": 0, "unchanged": 0}
     assert snapshot(rstore) == before  # a preview stores nothing
     outcome = commit_upload(rstore, up, user)
     assert (outcome.added, outcome.changed) == (3, 0)
-    entries = rstore.followup(FY).set_index("action_id")
+    entries = rstore.snapshot().followup(FY).set_index("action_id")
     assert entries.loc["5-2-01", "status"] == "遅延"
     assert entries.loc["2-1-01", "user_name"] == "editor-mofa"
-    obs = rstore.kpi_observations()
+    obs = rstore.snapshot().kpi_observations()
     row = obs[(obs["goal_id"] == "G-5-2") & (obs["date"].astype(str) == "2025-03-31")]
     assert row["value"].tolist() == [3.0]
-    sub = rstore.submissions().iloc[-1]
+    sub = rstore.snapshot().submissions().iloc[-1]
     assert (sub["file_name"], sub["n_added"], sub["sha256"]) == ("mofa.xlsx", 3, up.sha256)
     assert rstore.submission_file(int(sub["id"])) == data
-    progress = round_progress(rstore, FY).set_index("ministry_code")
+    progress = round_progress(rstore.snapshot(), FY).set_index("ministry_code")
     assert (progress.loc["MOFA", "arrived"], progress.loc["MOFA", "missing"]) == (2, ["2-2-01"])
 
 
@@ -79,10 +79,10 @@ def test_second_upload_previews_changes_before_and_after(sqlite_rstore: Store) -
     user = make_editor(store, "MOFA")
     rows = {"2-1-01": ("旧", "次", "順調"), "2-2-01": ("同じ", "次", "順調")}
     commit_upload(
-        store, check_upload(store, fill(make_template(store, "MOFA", FY), rows), "a.xlsx", "MOFA"), user
+        store, check_upload(store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows), "a.xlsx", "MOFA"), user
     )
     rows2 = {**rows, "2-1-01": ("新", "次", "完了")}
-    up = check_upload(store, fill(make_template(store, "MOFA", FY), rows2), "b.xlsx", "MOFA")
+    up = check_upload(store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows2), "b.xlsx", "MOFA")
     assert up.preview is not None
     fu = up.preview.followup.set_index("action_id")
     assert fu.loc[
@@ -101,7 +101,7 @@ def test_second_upload_previews_changes_before_and_after(sqlite_rstore: Store) -
 def test_real_spreadsheet_habits_are_tolerated(sqlite_rstore: Store) -> None:
     """Full-width ids and digits, trailing spaces, ―, moved columns, blank rows, a title row, 令和 dates."""
     store = sqlite_rstore
-    wb = openpyxl.load_workbook(io.BytesIO(make_template(store, "MOFA", FY)))
+    wb = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "MOFA", FY)))
     ws = wb["報告"]
     ws.insert_rows(1)
     ws.cell(1, 1).value = "外務省　報告"  # a title row above the header
@@ -125,7 +125,7 @@ def test_real_spreadsheet_habits_are_tolerated(sqlite_rstore: Store) -> None:
     k.cell(2, kh.index("値") + 1).value = "１，２００"
     out = io.BytesIO()
     wb.save(out)
-    up = check_upload(store, out.getvalue(), "tolerant.xlsx", "MOFA")
+    up = check_upload(store.snapshot(), out.getvalue(), "tolerant.xlsx", "MOFA")
     assert up.ok, [str(p) for p in up.problems]
     assert up.followup == [
         {
@@ -153,10 +153,10 @@ def test_real_spreadsheet_habits_are_tolerated(sqlite_rstore: Store) -> None:
 def test_every_problem_is_listed_not_only_the_first(sqlite_rstore: Store) -> None:
     """Three rows with three different problems give three located problems."""
     data = fill(
-        make_template(sqlite_rstore, "MOFA", FY),
+        make_template(sqlite_rstore.snapshot(), "MOFA", FY),
         {"2-1-01": ("a", "b", "多分"), "2-2-01": (None, "b", "順調"), "5-2-01": ("a", None, "遅延")},
     )
-    up = check_upload(sqlite_rstore, data, "x.xlsx", "MOFA")
+    up = check_upload(sqlite_rstore.snapshot(), data, "x.xlsx", "MOFA")
     assert [(p.sheet, p.row, p.column) for p in up.problems] == [
         ("報告", 2, "状況"),
         ("報告", 3, "進捗"),

@@ -66,7 +66,7 @@ def test_problem_file_is_rejected_with_its_message(rstore: Store, name: str) -> 
     user = make_editor(store, "MOFA")
     before = snapshot(store)
     data = (PROBLEMS / name).read_bytes()
-    up = check_upload(store, data, name, "外")
+    up = check_upload(store.snapshot(), data, name, "外")
     assert not up.ok
     assert any(fragment(CASES[name]) in p.message for p in up.problems), [str(p) for p in up.problems]
     _, outcome = submit_file(store, data, name, "MOFA", user)
@@ -76,7 +76,7 @@ def test_problem_file_is_rejected_with_its_message(rstore: Store, name: str) -> 
 
 def test_valid_fixture_is_accepted(sqlite_rstore: Store) -> None:
     """The setup file itself is valid: the failures above come from what each file changed."""
-    up = check_upload(sqlite_rstore, (PROBLEMS / "valid.xlsx").read_bytes(), "valid.xlsx", "MOFA")
+    up = check_upload(sqlite_rstore.snapshot(), (PROBLEMS / "valid.xlsx").read_bytes(), "valid.xlsx", "MOFA")
     assert up.ok, [str(p) for p in up.problems]
     assert up.preview is not None and up.preview.counts()["added"] == 3
 
@@ -107,7 +107,7 @@ def test_stale_template_is_refused_with_the_rows_named(rstore: Store) -> None:
         (4, "5-2-01"),
     ]
     assert snapshot(rstore) == before
-    assert set(rstore.followup(FY)["progress_ja"]) == {
+    assert set(rstore.snapshot().followup(FY)["progress_ja"]) == {
         "二国間の量子協力覚書を2件締結した。",
         "安全保障貿易管理の説明会を実施した。",
         "招へいプログラムを開始した。",
@@ -118,7 +118,7 @@ def test_stale_check_runs_again_at_commit(sqlite_rstore: Store) -> None:
     """A preview taken before another upload landed cannot be committed over it."""
     store = sqlite_rstore
     user = make_editor(store, "MOFA")
-    stale = check_upload(store, (PROBLEMS / "stale-template.xlsx").read_bytes(), "s.xlsx", "MOFA")
+    stale = check_upload(store.snapshot(), (PROBLEMS / "stale-template.xlsx").read_bytes(), "s.xlsx", "MOFA")
     assert stale.ok
     _, first = submit_file(store, (PROBLEMS / "valid.xlsx").read_bytes(), "valid.xlsx", "MOFA", user)
     assert first is not None
@@ -130,11 +130,11 @@ def test_stale_check_runs_again_at_commit(sqlite_rstore: Store) -> None:
 def test_oversized_file_is_refused_before_parsing(sqlite_rstore: Store) -> None:
     """The byte limit is checked first (a small limit stands in for a large file)."""
     data = (PROBLEMS / "valid.xlsx").read_bytes()
-    up = check_upload(sqlite_rstore, data, "valid.xlsx", "MOFA", limits=Limits(max_bytes=1000))
+    up = check_upload(sqlite_rstore.snapshot(), data, "valid.xlsx", "MOFA", limits=Limits(max_bytes=1000))
     assert [fragment("up.file.too_big") in p.message for p in up.problems] == [True]
 
 
 def test_problems_in_english_when_asked(sqlite_rstore: Store) -> None:
     """--lang en renders the same problems in English."""
-    up = check_upload(sqlite_rstore, (PROBLEMS / "bad-status.xlsx").read_bytes(), "b.xlsx", "MOFA", lang="en")
+    up = check_upload(sqlite_rstore.snapshot(), (PROBLEMS / "bad-status.xlsx").read_bytes(), "b.xlsx", "MOFA", lang="en")
     assert up.problems[0].message.startswith("Status “おおむね順調” is not allowed")

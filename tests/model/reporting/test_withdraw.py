@@ -16,11 +16,11 @@ def test_withdraw_restores_the_previous_state(rstore: Store) -> None:
     user = make_editor(rstore, "MOFA")
     first_rows = {"2-1-01": ("一回目", "次", "順調"), "2-2-01": ("一回目", "次", "順調")}
     _, first = submit_file(
-        rstore, fill(make_template(rstore, "MOFA", FY), first_rows), "1.xlsx", "MOFA", user
+        rstore, fill(make_template(rstore.snapshot(), "MOFA", FY), first_rows), "1.xlsx", "MOFA", user
     )
     second_rows = {**first_rows, "2-1-01": ("二回目", "次", "遅延"), "5-2-01": ("二回目", "次", "順調")}
     _, second = submit_file(
-        rstore, fill(make_template(rstore, "MOFA", FY), second_rows), "2.xlsx", "MOFA", user
+        rstore, fill(make_template(rstore.snapshot(), "MOFA", FY), second_rows), "2.xlsx", "MOFA", user
     )
     assert first is not None and second is not None
     assert first.submission_id is not None and second.submission_id is not None
@@ -29,10 +29,10 @@ def test_withdraw_restores_the_previous_state(rstore: Store) -> None:
     assert err.value.msg_id == "err.withdraw.later"
 
     undo = withdraw(rstore, second.submission_id, user, note="誤り")
-    state = rstore.followup(FY).set_index("action_id")
+    state = rstore.snapshot().followup(FY).set_index("action_id")
     assert sorted(state.index) == ["2-1-01", "2-2-01"]
     assert state.loc["2-1-01", ["progress_ja", "status"]].tolist() == ["一回目", "順調"]
-    history = submission_history(rstore, "MOFA").set_index("id")
+    history = submission_history(rstore.snapshot(), "MOFA").set_index("id")
     assert history.loc[second.submission_id, "outcome"] == "withdrawn"
     assert history.loc[undo.submission_id, "kind"] == "withdrawal"
     assert history.loc[undo.submission_id, "withdraws_id"] == second.submission_id
@@ -40,8 +40,8 @@ def test_withdraw_restores_the_previous_state(rstore: Store) -> None:
         withdraw(rstore, second.submission_id, user)
 
     withdraw(rstore, first.submission_id, user)
-    assert rstore.followup(FY).empty
-    versions = row_history(rstore, "2-1-01", FY, "MOFA")
+    assert rstore.snapshot().followup(FY).empty
+    versions = row_history(rstore.snapshot(), "2-1-01", FY, "MOFA")
     assert versions["progress_ja"].tolist() == ["一回目", "二回目", "一回目", "一回目"]
     assert versions["deleted"].astype(bool).tolist() == [False, False, False, True]
 

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from model.errors import AppError
 from model.seed import SeedData
 from model.store import ChangeSet, Store
-from model.store._store import JOINT
+from model.store import JOINT
 
 
 def _entry(action_id: str = "1-1-01", **values: object) -> dict[str, object]:
@@ -26,7 +26,7 @@ def _entry(action_id: str = "1-1-01", **values: object) -> dict[str, object]:
 
 def test_seeding_creates_the_published_followup(store: Store) -> None:
     """FY2020: one joint entry per reportable row (23), text as in seed 002, no invented status."""
-    fu = store.followup(2020)
+    fu = store.snapshot().followup(2020)
     assert len(fu) == 23
     assert set(fu["ministry_code"]) == {JOINT}
     assert fu["status"].isna().all()
@@ -50,10 +50,10 @@ def test_changed_seed_is_recorded_as_a_new_seed_version(store: Store, seed: Seed
     bullets = bullets[bullets["action_id"] != "5-3-01"]
     changed = SeedData({**seed.tables, "bullets": bullets}, "different-sha")
     assert store.init(changed) == "updated"
-    history = store.history(action_id="1-1-01")
+    history = store.snapshot().history(action_id="1-1-01")
     assert len(history) == 2 and history["progress_ja"].iloc[-1].startswith("○変更後")
-    assert "5-3-01" not in set(store.followup(2020)["action_id"])
-    assert store.history(action_id="5-3-01")["deleted"].tolist() == [False, True]
+    assert "5-3-01" not in set(store.snapshot().followup(2020)["action_id"])
+    assert store.snapshot().history(action_id="5-3-01")["deleted"].tolist() == [False, True]
 
 
 def test_submission_records_counts_and_keeps_every_version(store: Store) -> None:
@@ -66,12 +66,12 @@ def test_submission_records_counts_and_keeps_every_version(store: Store) -> None
         )
     )
     assert (out2.added, out2.changed, out2.unchanged) == (0, 1, 1)
-    h = store.history(action_id="1-1-01", fiscal_year=2021)
+    h = store.snapshot().history(action_id="1-1-01", fiscal_year=2021)
     assert h["progress_ja"].tolist() == ["○進捗", "○改訂"]
     assert h["submission_id"].tolist() == [out1.submission_id, out2.submission_id]
-    current = store.followup(2021).set_index("action_id")
+    current = store.snapshot().followup(2021).set_index("action_id")
     assert current.loc["1-1-01", "progress_ja"] == "○改訂"
-    subs = store.submissions()
+    subs = store.snapshot().submissions()
     assert subs.set_index("id").loc[out2.submission_id, "n_changed"] == 1
 
 
@@ -91,7 +91,7 @@ def test_failing_submission_leaves_no_row_behind(store: Store) -> None:
         store.submit(bad)
     assert store.row_counts() == before_counts
     assert store.version() == before_version
-    assert store.followup(2021).empty
+    assert store.snapshot().followup(2021).empty
 
 
 def test_kpi_observation_versions_and_status_override(store: Store) -> None:
@@ -107,14 +107,14 @@ def test_kpi_observation_versions_and_status_override(store: Store) -> None:
     }
     store.submit(ChangeSet("manual", "secretariat", kpi=[row]))
     store.submit(ChangeSet("manual", "secretariat", kpi=[{**row, "value": 2_100_000.0}]))
-    obs = store.kpi_observations()
+    obs = store.snapshot().kpi_observations()
     assert obs.loc[(obs["goal_id"] == "H-USERS"), "value"].max() == 2_100_000.0
-    assert store.history("kpi", goal_id="H-USERS", date="2026-04-01")["value"].tolist() == [
+    assert store.snapshot().history("kpi", goal_id="H-USERS", date="2026-04-01")["value"].tolist() == [
         2_000_000.0,
         2_100_000.0,
     ]
     store.set_status_override("H-USERS", "limited", "統計の見直し待ち", "secretariat")
-    assert store.status_overrides().set_index("goal_id").loc["H-USERS", "status"] == "limited"
+    assert store.snapshot().status_overrides().set_index("goal_id").loc["H-USERS", "status"] == "limited"
     with pytest.raises(AppError):
         store.set_status_override("H-USERS", "fine", "", "secretariat")
 
@@ -140,15 +140,15 @@ def test_original_file_is_kept(store: Store) -> None:
 def test_uninitialised_store_says_so(empty_store: Store) -> None:
     """Reading before init is a clear AppError, not an SQL error."""
     with pytest.raises(AppError) as err:
-        empty_store.followup()
+        empty_store.snapshot()
     assert err.value.msg_id == "err.not_initialised"
 
 
 def test_history_tables_have_no_update_path(store: Store) -> None:
     """Append-only: versions only grow; the newest per key wins."""
-    with store.read() as conn:
+    with store.engine.connect() as conn:
         n = conn.execute(sa.text("SELECT count(*) FROM followup_versions")).scalar_one()
     store.submit(ChangeSet("upload", "u", "MEXT", 2021, followup=[_entry()]))
     store.submit(ChangeSet("upload", "u", "MEXT", 2021, followup=[_entry(status="遅延")]))
-    with store.read() as conn:
+    with store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM followup_versions")).scalar_one() == n + 2

@@ -1,0 +1,246 @@
+"""An immutable, fully loaded view of the store at one version.
+
+History is append-only and every versioned row names the change that wrote it, so the state at version v
+is exact and reproducible: the newest row per key among those written by changes ≤ v. A snapshot is read
+in one read transaction (no write lock on SQLite; REPEATABLE READ on PostgreSQL) and never touches the
+database again: every view, figure, export and CLI read takes one and computes from it.
+
+Derived facts (ownership, completeness, the KPI table, …) are defined in their own modules and memoised
+here through `Snapshot.derive`, so each is computed once per snapshot however many pages ask for it.
+Frames handed out are shallow copies: pandas' copy-on-write keeps the snapshot's own data unchanged
+whatever a caller does to them.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import pandas as pd
+import sqlalchemy as sa
+
+from model.errors import AppError
+from model.store._changes import ChangeSet, RowChange, classify, clean
+from model.store._tables import (
+    FOLLOWUP_KEY,
+    FOLLOWUP_VALUES,
+    KPI_KEY,
+    KPI_VALUES,
+    assessments,
+    followup_versions,
+    kpi_versions,
+    reference,
+    round_events,
+    status_overrides,
+    submissions,
+    users,
+)
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+# Columns of the current-state frames, as the store has always returned them.
+_HISTORY_EXTRA = ("submission_kind", "user_name", "created_at", "file_name", "outcome")
+_CURRENT_EXTRA = ("submission_kind", "user_name", "created_at")
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The store's state at `version`. Build one with `Store.snapshot()`."""
+
+    version: int
+    url: str  # the database, password hidden (for display)
+    _tables: Mapping[str, pd.DataFrame]
+    _followup_history: pd.DataFrame
+    _kpi_history: pd.DataFrame
+    _submissions: pd.DataFrame
+    _overrides: pd.DataFrame
+    _assessments: pd.DataFrame
+    _rounds: pd.DataFrame
+    _users: pd.DataFrame
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    # --- memoised derived facts -----------------------------------------------------------------------
+    def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per snapshot and key (thread-safe: pages of several sessions share one)."""
+        with self._lock:
+            if key not in self._memo:
+                self._memo[key] = compute()
+            value: T = self._memo[key]
+        return _fresh(value)
+
+    # --- reference tables -----------------------------------------------------------------------------
+    def table(self, name: str) -> pd.DataFrame:
+        """A reference table (actions, goals, areas …), in seed order."""
+        if name not in self._tables:
+            raise KeyError(f"unknown table {name!r}; known: {', '.join(self._tables)}")
+        return self._tables[name].copy(deep=False)
+
+    # --- reported data --------------------------------------------------------------------------------
+    def followup(self, fiscal_year: int | None = None) -> pd.DataFrame:
+        """The current follow-up entries (one row per action × fiscal year × ministry), in key order."""
+        df = self.derive(("followup",), lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
+        if fiscal_year is None:
+            return df
+        return df[df["fiscal_year"] == fiscal_year].reset_index(drop=True)
+
+    def kpi_observations(self) -> pd.DataFrame:
+        """The current KPI observations, dates as datetime.date."""
+
+        def build() -> pd.DataFrame:
+            df = current_frame(self._kpi_history, KPI_KEY)
+            df["date"] = pd.to_datetime(df["date"]).dt.date
+            df["sample"] = df["sample"].astype(bool)
+            return df
+
+        return self.derive(("kpi_observations",), build)
+
+    def history(self, kind: str = "followup", **where: Any) -> pd.DataFrame:
+        """Every version of follow-up entries (or KPI observations) matching `where`, oldest first."""
+        df = self._followup_history if kind == "followup" else self._kpi_history
+        mask = pd.Series(True, index=df.index)
+        for col, value in where.items():
+            if value is not None:
+                mask &= df[col] == value
+        cols = [c for c in df.columns if c != "change_id"]
+        return df.loc[mask, cols].reset_index(drop=True)
+
+    def submissions(self) -> pd.DataFrame:
+        """Every submission (seed, uploads, withdrawals), oldest first; `outcome` as of this version."""
+        return self._submissions.copy(deep=False)
+
+    def status_overrides(self) -> pd.DataFrame:
+        """The newest override per goal (a cleared override is not listed)."""
+
+        def build() -> pd.DataFrame:
+            newest = self._overrides.sort_values("id").drop_duplicates("goal_id", keep="last")
+            newest = newest[newest["status"].notna()].sort_values("id")
+            return newest.drop(columns=["change_id"]).reset_index(drop=True)
+
+        return self.derive(("status_overrides",), build)
+
+    def assessments(self) -> pd.DataFrame:
+        """Every assessment the secretariat recorded, oldest first (the newest per entry counts)."""
+        return self._assessments.copy(deep=False)
+
+    def round_events(self) -> pd.DataFrame:
+        """Every opening and closing of a collection round, oldest first."""
+        return self._rounds.copy(deep=False)
+
+    def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
+        """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
+        commit makes, for the preview a ministry sees before it commits."""
+        fu = _by_key(self.followup(), FOLLOWUP_KEY)
+        kpi = _by_key(current_frame(self._kpi_history, KPI_KEY), KPI_KEY)
+        return (
+            classify(change.followup, fu, FOLLOWUP_KEY, FOLLOWUP_VALUES),
+            classify(change.kpi, kpi, KPI_KEY, KPI_VALUES),
+        )
+
+    def users(self) -> pd.DataFrame:
+        """The accounts (no password hashes), by name. Accounts are settings, not reported data: a
+        snapshot of an earlier version still lists today's accounts."""
+        return self._users.copy(deep=False)
+
+
+def _fresh(value: T) -> T:
+    """What a memoised value is handed out as: frames as shallow copies (copy-on-write protects ours),
+    lists, sets and dicts as new containers, so that no caller can change what the next one gets."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy(deep=False)  # type: ignore[return-value]
+    if isinstance(value, list | set | dict):
+        return type(value)(value)
+    return value
+
+
+def per_snapshot(fn: Callable[Concatenate[Snapshot, P], T]) -> Callable[Concatenate[Snapshot, P], T]:
+    """Memoise a pure function of a snapshot (and hashable arguments) on that snapshot: the fact is
+    computed once per snapshot, however many pages, charts and exports ask for it."""
+
+    @functools.wraps(fn)
+    def wrapper(snap: Snapshot, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        return snap.derive(key, lambda: fn(snap, *args, **kwargs))
+
+    return wrapper
+
+
+def current_frame(history: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
+    """Newest version per key, deletions dropped, in key order, with who submitted it and when."""
+    newest = history.drop_duplicates(list(key), keep="last")  # history is in id order
+    newest = newest[~newest["deleted"].astype(bool)]
+    cols = [c for c in history.columns if c not in {"change_id", "file_name", "outcome"}]
+    return newest.sort_values(list(key), kind="stable")[cols].reset_index(drop=True)
+
+
+def _by_key(df: pd.DataFrame, key: tuple[str, ...]) -> dict[tuple[Any, ...], dict[str, Any]]:
+    records = [{str(k): clean(v) for k, v in r.items()} for r in df.to_dict("records")]
+    return {tuple(r[k] for k in key): r for r in records}
+
+
+def _fix_datetimes(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """SQLite returns timestamps as text: convert at the store boundary, always to UTC."""
+    for col in cols or ("created_at",):
+        if col in df:
+            df[col] = pd.to_datetime(df[col], utc=True, format="mixed")
+    return df
+
+
+def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
+    """Read everything written by changes ≤ `version` on `conn` (one read transaction)."""
+    tables = {name: pd.read_sql(sa.select(t), conn) for name, t in reference.items()}
+    s = submissions
+    visible = s.c.change_id <= version
+    subs = _fix_datetimes(pd.read_sql(sa.select(s).where(visible).order_by(s.c.id), conn))
+    # A withdrawal marks the submission it undid; at an earlier version that submission still stood.
+    undone = set(subs.loc[subs["kind"] == "withdrawal", "withdraws_id"].dropna().astype(int))
+    subs["outcome"] = ["withdrawn" if i in undone else "committed" for i in subs["id"]]
+    outcome = subs.set_index("id")["outcome"]
+
+    def versions(table: sa.Table) -> pd.DataFrame:
+        query = (
+            sa.select(
+                table,
+                s.c.kind.label("submission_kind"),
+                s.c.user_name,
+                s.c.created_at,
+                s.c.file_name,
+                s.c.change_id,
+            )
+            .join(s, s.c.id == table.c.submission_id)
+            .where(visible)
+            .order_by(table.c.id)
+        )
+        df = _fix_datetimes(pd.read_sql(query, conn))
+        df["deleted"] = df["deleted"].astype(bool)
+        df["outcome"] = df["submission_id"].map(outcome)
+        return df
+
+    def appended(table: sa.Table, *cols: str) -> pd.DataFrame:
+        query = sa.select(table).where(table.c.change_id <= version).order_by(table.c.id)
+        return _fix_datetimes(pd.read_sql(query, conn), *cols)
+
+    user_cols = [users.c.name, users.c.role, users.c.ministry_code, users.c.disabled, users.c.created_at]
+    user_frame = _fix_datetimes(pd.read_sql(sa.select(*user_cols).order_by(users.c.name), conn))
+    user_frame["disabled"] = user_frame["disabled"].astype(bool)
+    return Snapshot(
+        version=version,
+        url=url,
+        _tables=tables,
+        _followup_history=versions(followup_versions),
+        _kpi_history=versions(kpi_versions),
+        _submissions=subs,
+        _overrides=appended(status_overrides),
+        _assessments=appended(assessments),
+        _rounds=appended(round_events),
+        _users=user_frame,
+    )
+
+
+def require_version(version: int) -> None:
+    if version <= 0:
+        raise AppError("err.not_initialised")

@@ -1,0 +1,189 @@
+"""The one write door: a transaction under the writer's lock, and every kind of write the product makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+import sqlalchemy as sa
+
+from model.store._changes import ChangeSet, Outcome, current_rows, diff_rows, tombstones
+from model.store._snapshot import Snapshot, load_snapshot
+from model.store._tables import (
+    FOLLOWUP_KEY,
+    FOLLOWUP_VALUES,
+    KPI_KEY,
+    KPI_VALUES,
+    assessments,
+    changes,
+    followup_versions,
+    kpi_versions,
+    round_events,
+    status_overrides,
+    submission_files,
+    submissions,
+    users,
+)
+
+
+class Actor(Protocol):
+    """Whoever writes: model.auth.User, or anything else with a name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+class Transaction:
+    """One write transaction, open under the writer's lock: what `Store.transaction` yields.
+
+    `version` is the store version this transaction makes: the first time it is asked for, a row is
+    added to `changes`, so a transaction that writes nothing leaves the version as it was. Everything
+    versioned that the transaction writes carries it.
+    """
+
+    def __init__(self, conn: sa.Connection, user_name: str, kind: str, url: str) -> None:
+        self.conn = conn
+        self.user_name = user_name
+        self.kind = kind
+        self._url = url
+        self._version: int | None = None
+
+    def snapshot(self) -> Snapshot:
+        """The state as this transaction sees it, under the writer's lock: checks that must hold at the
+        moment of the write (the round is open, the template is not stale) run on it."""
+        newest = int(
+            self.conn.execute(sa.select(sa.func.coalesce(sa.func.max(changes.c.id), 0))).scalar_one()
+        )
+        return load_snapshot(self.conn, newest, self._url)
+
+    def _now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    @property
+    def version(self) -> int:
+        if self._version is None:
+            row = {"kind": self.kind, "user_name": self.user_name, "created_at": dt.datetime.now(dt.UTC)}
+            self._version = int(self.conn.execute(changes.insert().returning(changes.c.id), row).scalar_one())
+        return self._version
+
+    def apply(self, change: ChangeSet, *, tombstone_seeded: bool = False) -> Outcome:
+        """Append `change` as one submission: the newest version of each of its rows, compared with the
+        current state (unchanged rows are counted, not written)."""
+        conn = self.conn
+        fu_current = current_rows(conn, followup_versions, FOLLOWUP_KEY)
+        kpi_current = current_rows(conn, kpi_versions, KPI_KEY)
+        fu_new, fu_counts = diff_rows(change.followup, fu_current, FOLLOWUP_KEY, FOLLOWUP_VALUES)
+        kpi_new, kpi_counts = diff_rows(change.kpi, kpi_current, KPI_KEY, KPI_VALUES)
+        if tombstone_seeded:
+            fu_new += tombstones(change.followup, fu_current, FOLLOWUP_KEY, FOLLOWUP_VALUES)
+            kpi_new += tombstones(change.kpi, kpi_current, KPI_KEY, KPI_VALUES)
+        added = fu_counts[0] + kpi_counts[0]
+        changed = fu_counts[1] + kpi_counts[1]
+        unchanged = fu_counts[2] + kpi_counts[2]
+        if not fu_new and not kpi_new and change.kind == "seed":
+            return Outcome(None, 0, 0, unchanged)
+        sub_id = conn.execute(
+            submissions.insert().returning(submissions.c.id),
+            {
+                "change_id": self.version,
+                "kind": change.kind,
+                "ministry_code": change.ministry_code,
+                "fiscal_year": change.fiscal_year,
+                "user_name": change.user_name,
+                "created_at": dt.datetime.now(dt.UTC),
+                "file_name": change.file_name,
+                "sha256": change.sha256,
+                "base_version": change.base_version,
+                "n_added": added,
+                "n_changed": changed,
+                "n_unchanged": unchanged,
+                "outcome": "committed",
+                "withdraws_id": change.withdraws_id,
+                "note": change.note,
+            },
+        ).scalar_one()
+        if change.content is not None:
+            conn.execute(submission_files.insert(), {"submission_id": sub_id, "content": change.content})
+        for rows, table in ((fu_new, followup_versions), (kpi_new, kpi_versions)):
+            if rows:
+                conn.execute(table.insert(), [{**r, "submission_id": sub_id} for r in rows])
+        return Outcome(int(sub_id), added, changed, unchanged)
+
+    # --- withdrawal -----------------------------------------------------------------------------------
+    def mark_withdrawn(self, submission_id: int) -> None:
+        """The submission stays in the history; its outcome says a withdrawal undid it."""
+        self.version  # noqa: B018 — the withdrawal's own submission carries it; this marks the same change
+        self.conn.execute(
+            submissions.update().where(submissions.c.id == submission_id).values(outcome="withdrawn")
+        )
+
+    # --- settings and the secretariat's words (append-only, each row names its change) ---------------
+    def record_round(self, fiscal_year: int, status: str, deadline: dt.date | None) -> None:
+        self.conn.execute(
+            round_events.insert(),
+            {
+                "fiscal_year": fiscal_year,
+                "status": status,
+                "deadline": deadline,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_assessment(
+        self, action_id: str, fiscal_year: int, ministry_code: str, status: str | None, comment: str | None
+    ) -> None:
+        self.conn.execute(
+            assessments.insert(),
+            {
+                "action_id": action_id,
+                "fiscal_year": fiscal_year,
+                "ministry_code": ministry_code,
+                "status": status,
+                "comment": comment,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_override(self, goal_id: str, status: str | None, reason: str) -> None:
+        self.conn.execute(
+            status_overrides.insert(),
+            {
+                "goal_id": goal_id,
+                "status": status,
+                "reason": reason,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    # --- accounts -------------------------------------------------------------------------------------
+    def user_exists(self, name: str) -> bool:
+        return self.conn.execute(sa.select(users.c.id).where(users.c.name == name)).first() is not None
+
+    def add_user(self, name: str, role: str, ministry_code: str | None, password_hash: str | None) -> None:
+        self.version  # noqa: B018 — an account change is a new version: sessions re-read their account
+        self.conn.execute(
+            users.insert(),
+            {
+                "name": name,
+                "role": role,
+                "ministry_code": ministry_code,
+                "password_hash": password_hash,
+                "disabled": False,
+                "created_at": self._now(),
+                "created_by": self.user_name,
+            },
+        )
+
+    def update_user(self, name: str, **values: object) -> bool:
+        """Change an account's fields; False when there is no such account (nothing written)."""
+        done = self.conn.execute(users.update().where(users.c.name == name).values(**values))
+        if done.rowcount == 0:
+            return False
+        self.version  # noqa: B018
+        return True
