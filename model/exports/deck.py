@@ -73,6 +73,7 @@ class Deck:
     slides: int
     charts: int
     fiscal_year: int
+    version: int  # the store version every slide shows (the snapshot it was built from)
 
 
 # --- text with the Japanese font ---------------------------------------------------------------------
@@ -410,4 +411,4 @@ def build_deck(
             b.table(section)
         for name in plan[key]:
             b.chart(CHARTS[name], figs[name], pngs[name])
-    return Deck(b.save(), len(b.prs.slides), b.charts, fy)
+    return Deck(b.save(), len(b.prs.slides), b.charts, fy, snap.version)

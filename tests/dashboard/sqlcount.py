@@ -11,6 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
+from model.auth import add_user, operator
+from model.store import Store
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 AS_OF = dt.date(2026, 3, 31)
 
@@ -31,6 +34,13 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("rounds", SECRETARIAT),
     ("users", SECRETARIAT),
 ]
+
+
+def with_accounts(store: Store) -> Store:
+    """The accounts PAGES log in as: a secretariat user and a MEXT editor."""
+    add_user(store, "sec1", "secretariat", password="password123", by=operator())
+    add_user(store, "mext1", "editor", password="password123", ministry_code="MEXT", by=operator())
+    return store
 
 
 class Counter:

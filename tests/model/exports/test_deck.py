@@ -18,6 +18,8 @@ from model.exports import images, pdf
 from model.exports.briefing import delayed_rows, missing_rows
 from model.exports.deck import build_deck
 from model.store import Store
+from tests.conftest import submit_followup
+from tests.dashboard.sqlcount import counting
 from tests.model.exports.conftest import FY
 
 AS_OF = dt.date(2026, 3, 31)
@@ -163,3 +165,16 @@ def test_missing_libreoffice_is_a_clear_message(monkeypatch: pytest.MonkeyPatch)
         pdf.convert_to_pdf(b"x", ".pptx")
     assert err.value.msg_id == "err.export.no_soffice"
     assert "libreoffice-impress" in err.value.render("ja")
+
+
+def test_deck_is_built_from_one_snapshot_and_names_its_version(sqlite_store: Store) -> None:
+    """Building the deck issues no SQL at all: everything comes from the snapshot it is given, whose
+    version the cover's notes print."""
+    snap = sqlite_store.snapshot()
+    submit_followup(sqlite_store, "MEXT", 2021, [("1-1-01", "順調", "○後から届いた報告")])
+    with counting() as counter:
+        deck = build_deck(snap, fiscal_year=2021, lang="ja", as_of=AS_OF, charts=[])
+    assert counter.statements == []
+    notes = Presentation(io.BytesIO(deck.data)).slides[0].notes_slide.notes_text_frame.text
+    assert f"データ版：{snap.version}" in notes
+    assert deck.version == snap.version == sqlite_store.version() - 1

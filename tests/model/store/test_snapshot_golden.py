@@ -98,7 +98,9 @@ def test_golden_file_covers_every_read(golden: dict[str, Any]) -> None:
     assert set(golden) == {*READS, "status_counts"}
 
 
-def test_every_read_from_a_snapshot_equals_the_store_read_before(store: Store, golden: dict[str, Any]) -> None:
+def test_every_read_from_a_snapshot_equals_the_store_read_before(
+    store: Store, golden: dict[str, Any]
+) -> None:
     """Each public read, from a snapshot, equals the value captured from the Store (both backends)."""
     snap = scenario(store)
     differ = [name for name, read in READS.items() if normalise(read(snap)) != golden[name]]

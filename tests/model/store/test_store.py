@@ -8,8 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from model.errors import AppError
 from model.seed import SeedData
-from model.store import ChangeSet, Store
-from model.store import JOINT
+from model.store import JOINT, ChangeSet, Store
 
 
 def _entry(action_id: str = "1-1-01", **values: object) -> dict[str, object]:
