@@ -142,7 +142,9 @@ def test_source_label_names_documents_not_files(sqlite_store: Store) -> None:
     """Seed file names in a source are replaced by the document's title."""
     text = source_label(sqlite_store.snapshot(), "004_7abb3883c8ff2d47.txt §1", "ja")
     assert text == "「量子未来産業創出戦略」 §1"
-    assert source_label(sqlite_store.snapshot(), "004_7abb3883c8ff2d47.txt §1", "en").startswith("Quantum Future")
+    assert source_label(sqlite_store.snapshot(), "004_7abb3883c8ff2d47.txt §1", "en").startswith(
+        "Quantum Future"
+    )
 
 
 def test_unknown_chart_name_raises_key_error(sqlite_store: Store) -> None:

@@ -64,7 +64,9 @@ def test_libreoffice_resave_is_accepted_with_identical_values(
     sqlite_rstore: Store, seed: SeedData, tmp_path: Path, fmt: str
 ) -> None:
     """Same rows, same text, same KPI values as the file openpyxl wrote."""
-    original = fill(make_template(sqlite_rstore.snapshot(), "MOFA", FY), ROWS, kpi=[["G-5-2", "2025-03-31", 4]])
+    original = fill(
+        make_template(sqlite_rstore.snapshot(), "MOFA", FY), ROWS, kpi=[["G-5-2", "2025-03-31", 4]]
+    )
     src = tmp_path / "mofa.xlsx"
     src.write_bytes(original)
     converted = convert(src, fmt, tmp_path / "converted")

@@ -79,10 +79,16 @@ def test_second_upload_previews_changes_before_and_after(sqlite_rstore: Store) -
     user = make_editor(store, "MOFA")
     rows = {"2-1-01": ("旧", "次", "順調"), "2-2-01": ("同じ", "次", "順調")}
     commit_upload(
-        store, check_upload(store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows), "a.xlsx", "MOFA"), user
+        store,
+        check_upload(
+            store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows), "a.xlsx", "MOFA"
+        ),
+        user,
     )
     rows2 = {**rows, "2-1-01": ("新", "次", "完了")}
-    up = check_upload(store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows2), "b.xlsx", "MOFA")
+    up = check_upload(
+        store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows2), "b.xlsx", "MOFA"
+    )
     assert up.preview is not None
     fu = up.preview.followup.set_index("action_id")
     assert fu.loc[

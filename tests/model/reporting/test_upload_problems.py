@@ -136,5 +136,7 @@ def test_oversized_file_is_refused_before_parsing(sqlite_rstore: Store) -> None:
 
 def test_problems_in_english_when_asked(sqlite_rstore: Store) -> None:
     """--lang en renders the same problems in English."""
-    up = check_upload(sqlite_rstore.snapshot(), (PROBLEMS / "bad-status.xlsx").read_bytes(), "b.xlsx", "MOFA", lang="en")
+    up = check_upload(
+        sqlite_rstore.snapshot(), (PROBLEMS / "bad-status.xlsx").read_bytes(), "b.xlsx", "MOFA", lang="en"
+    )
     assert up.problems[0].message.startswith("Status “おおむね順調” is not allowed")
