@@ -15,7 +15,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.labels import LABELS
 from model import compare, figures, followup, international, milestones
 from model.config import database_url
 from model.goals import kpi_table
@@ -34,10 +33,8 @@ def lang() -> str:
 
 
 def tr(key: str, **params: Any) -> str:
-    """A screen label (dashboard.labels) in the current language."""
-    ja, en = LABELS[key]
-    text = en if lang() == "en" else ja
-    return text.format(**params) if params else text
+    """A screen label (from the message catalogue, model.messages) in the current language."""
+    return t(key, lang(), **params)
 
 
 def msg(msg_id: str, **params: Any) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model import strategy
+from model.calendar_ja import fiscal_year_of
 from model.store import JOINT, Snapshot, per_snapshot
 from model.strategy import registry
 
@@ -307,6 +308,6 @@ def ministry_actions(snap: Snapshot, ministry_code: str, fiscal_year: int) -> pd
 
 def as_of_fiscal_year(snap: Snapshot, as_of: dt.date) -> int | None:
     """The newest fiscal year with entries that has started by `as_of` (None when there is none)."""
-    start = as_of.year if as_of.month >= 4 else as_of.year - 1
+    start = fiscal_year_of(as_of)
     years = [y for y in fiscal_years(snap) if y <= start]
     return years[0] if years else None

@@ -42,9 +42,12 @@ st.caption(tr("rows_of", n=len(shown), total=len(table)))
 if shown.empty:
     st.info(tr("empty.filter"))
 else:
-    show_chart(state.chart(
-        "milestones-timeline", statuses=tuple(chosen), pillar=pillar, year_from=year_from, year_to=year_to
-    ), key="ms_chart")
+    show_chart(
+        state.chart(
+            "milestones-timeline", statuses=tuple(chosen), pillar=pillar, year_from=year_from, year_to=year_to
+        ),
+        key="ms_chart",
+    )
 
 title_col = "title_en" if L == "en" else "title_ja"
 goals = state.table("goals").set_index("id")

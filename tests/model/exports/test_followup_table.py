@@ -10,8 +10,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from model.exports.followup_table import published_table, to_csv, to_xlsx
-from model.store import Store
-from model.store import JOINT
+from model.store import JOINT, Store
 from tests.model.exports.conftest import FY, METI_NEXT, METI_PROGRESS, MEXT_PROGRESS
 
 

@@ -1,20 +1,6 @@
-"""The message catalogue: every user-facing sentence, in Japanese and English, keyed by id.
+"""Core messages (ja, en): command line and store errors, KPI statuses, goal kinds, follow-up statuses."""
 
-Pages, the command line and validation reports all render text through `t()`, so a wording is changed
-in one place and the English switch covers everything.
-"""
-
-from __future__ import annotations
-
-from typing import Any
-
-from model.messages_exports import MESSAGES as _EXPORTS
-from model.messages_reporting import MESSAGES as _REPORTING
-from model.messages_views import MESSAGES as _VIEWS
-
-LANGS = ("ja", "en")
-
-CATALOGUE: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # --- command line / store -------------------------------------------------------------------------
     "err.db_unreachable": (
         "データベースに接続できません（{url}）：{detail}。DATABASE_URL を確認してください。",
@@ -31,6 +17,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.seed_missing": (
         "シードデータのファイルが見つかりません：{file}",
         "Seed data file not found: {file}",
+    ),
+    "err.bad_version": (
+        "データ版 {version} はありません（最新は {newest}）。",
+        "There is no data version {version} (the newest is {newest}).",
     ),
     "err.not_initialised": (
         "データベースが初期化されていません。先に `python -m model init` を実行してください。",
@@ -92,20 +82,3 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ministry.joint": ("各府省（共同記載）", "All owners (joint text)"),
     "sample.badge": ("サンプル", "Sample"),
 }
-
-
-# Each capability keeps its sentences in its own module; an id may be defined only once.
-for _part in (_VIEWS, _REPORTING, _EXPORTS):
-    _clash = set(_part) & set(CATALOGUE)
-    if _clash:
-        raise RuntimeError(f"message ids defined twice: {sorted(_clash)}")
-    CATALOGUE.update(_part)
-
-
-def t(msg_id: str, lang: str = "ja", **params: Any) -> str:
-    """Render message `msg_id` in `lang` ("ja" or "en"); unknown ids render as the id itself."""
-    pair = CATALOGUE.get(msg_id)
-    if pair is None:
-        return msg_id
-    text = pair[1] if lang == "en" else pair[0]
-    return text.format(**params) if params else text

@@ -1,8 +1,7 @@
-"""Screen labels (ja, en). Model messages (statuses, kinds, chart texts) come from model.messages."""
+"""Screen labels of the review pages (ja, en), rendered by the dashboard's `tr()`."""
 
-LABELS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # --- app frame ------------------------------------------------------------------------------------------
-    "app.title": ("量子戦略フォローアップ", "Quantum strategy follow-up"),
     "app.as_of": ("基準日", "As-of date"),
     "app.as_of_help": (
         "KPI の状況・マイルストーンの期限判定・グラフの時点に使う日付です。",
@@ -30,7 +29,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "例：量子コンピュータ　理研（空白で区切ると AND 検索）",
         "e.g. 量子コンピュータ 理研 (words are ANDed)",
     ),
-    "rows": ("{n} 件", "{n} rows"),
     "rows_of": ("{n} 件（全 {total} 件中）", "{n} of {total} rows"),
     "sample_note": (
         "「サンプル」の値は公式統計ではなく、表示確認用のサンプル値です。",
@@ -48,7 +46,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.kind": ("種別", "Kind"),
     "col.title": ("目標", "Goal"),
     "col.latest": ("最新値", "Latest"),
-    "col.latest_date": ("時点", "As of"),
     "col.target": ("目標値", "Target"),
     "col.deadline": ("期限", "Deadline"),
     "col.pct": ("達成率", "% of target"),
@@ -58,7 +55,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.source": ("出典", "Source"),
     "col.action": ("取組", "Action"),
     "col.action_id": ("取組ID", "Action ID"),
-    "col.pillar": ("柱", "Pillar"),
     "col.area": ("分野", "Sub-area"),
     "col.fy": ("年度", "Fiscal year"),
     "col.ministry": ("府省", "Ministry"),
@@ -109,7 +105,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "（元の記載 {action} は現在の絞り込みでは非表示）",
         "(original {action} is filtered out)",
     ),
-    "fu.joint": ("各府省共同記載", "joint text of all owners"),
     "fu.list": ("一覧表（{n} 件）", "As a table ({n} rows)"),
     "fu.history": ("記載の版の履歴", "Version history of an entry"),
     "fu.history_pick": ("履歴を表示する記載", "Entry to show the history of"),
@@ -125,7 +120,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "min.pct": ("報告率", "Reported %"),
     "min.last": ("最終提出", "Last submission"),
     "min.entry": ("記載", "Entry"),
-    "min.has_entry": ("あり", "yes"),
     "min.no_entry": ("なし", "no"),
     "min.own_entry": ("自府省", "own"),
     "min.joint_entry": ("共同記載", "joint"),

@@ -239,7 +239,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.withdraw.later": (
         "提出#{id}の後に同じ行を変更した提出があります（#{later}）。先に#{later}を取り下げてください。",
-        "Later submissions changed the same rows (#{later}). Withdraw #{later} first.",
+        "Later submissions changed the same rows as #{id} (#{later}). Withdraw #{later} first.",
     ),
     "withdraw.done": (
         "提出#{id}を取り下げました（取り下げ記録#{new}、{n}行を元に戻しました）。",

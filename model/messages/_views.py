@@ -1,4 +1,4 @@
-"""Messages of the dashboard views and figures (ja, en), merged into model.messages.CATALOGUE."""
+"""Messages of the dashboard views and figures (ja, en), merged into the catalogue."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- figure furniture -----------------------------------------------------------------------------
@@ -51,7 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fig.milestones.title": ("マイルストーンの時系列", "Milestones on a timeline"),
     "fig.milestones.today": ("基準日", "As-of date"),
     "fig.agreements.title": ("二国間の協力文書（締結時期）", "Bilateral agreements on a timeline"),
-    "fig.agreements.axis": ("相手国・地域", "Partner"),
     "fig.matrix.title": ("相手国・地域 × 協力分野", "Partner × cooperation area"),
     "fig.matrix.colorbar": ("項目数", "Items"),
     "fig.events.title": (
@@ -87,6 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agkind.moc": ("協力覚書", "Memorandum of cooperation"),
     "agkind.statement": ("共同声明", "Joint statement"),
     "agkind.letter_of_intent": ("協力趣意書", "Letter of intent"),
+    "agkind.dialogue": ("対話", "Dialogue"),
+    "agkind.other": ("その他", "Other"),
     "evkind.mdq": ("量子多国間対話（MDQ）", "Multilateral Dialogue on Quantum (MDQ)"),
     "evkind.qdg": ("量子開発グループ（QDG）", "Quantum Development Group (QDG)"),
     "evkind.symposium": ("シンポジウム", "Symposium"),
@@ -95,6 +96,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evkind.founding": ("企業の発足", "Company founded"),
     "evkind.mou_signing": ("覚書の締結", "MoU signed"),
     "evkind.launch": ("稼働開始", "Launch"),
-    "fwkind.bilateral": ("二国間", "Bilateral"),
-    "fwkind.multilateral": ("多国間", "Multilateral"),
 }

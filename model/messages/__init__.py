@@ -1,0 +1,56 @@
+"""The message catalogue: every user-facing sentence, in Japanese and English, keyed by id.
+
+Pages (screen labels included), the command line, charts, exports and validation reports all render text
+through `t()` (the dashboard through `tr()`/`msg()` in dashboard/state.py), so a wording is changed in one
+place and the English switch covers everything.
+
+The text is kept in one module per section; they merge into the one `CATALOGUE`, and an id defined in
+two sections stops the import (ruff's F601 catches an id repeated inside one section).
+tests/model/test_messages.py checks that every id has both texts with the same placeholders, that every
+id the code uses exists, and that no id is unused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from model.messages._core import MESSAGES as _CORE
+from model.messages._exports import MESSAGES as _EXPORTS
+from model.messages._reporting import MESSAGES as _REPORTING
+from model.messages._screen import MESSAGES as _SCREEN
+from model.messages._views import MESSAGES as _VIEWS
+
+LANGS = ("ja", "en")
+
+# section name → its messages, in the order they merge
+SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
+    "core": _CORE,  # command line, store, statuses and kinds
+    "screen": _SCREEN,  # screen labels of the review pages (dashboard `tr()`)
+    "views": _VIEWS,  # charts, milestone statuses, agreement and event kinds
+    "reporting": _REPORTING,  # templates, upload checks, rounds, users and the reporting pages
+    "exports": _EXPORTS,  # briefing deck, published table, chart files and the exports page
+}
+
+
+def merge_sections(sections: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    """One mapping id → (ja, en) from the sections; an id defined in two sections raises RuntimeError."""
+    catalogue: dict[str, tuple[str, str]] = {}
+    for name, part in sections.items():
+        clash = catalogue.keys() & part.keys()
+        if clash:
+            raise RuntimeError(f"message ids defined twice (section {name!r}): {sorted(clash)}")
+        catalogue.update(part)
+    return catalogue
+
+
+CATALOGUE: dict[str, tuple[str, str]] = merge_sections(SECTIONS)
+
+
+def t(msg_id: str, lang: str = "ja", **params: Any) -> str:
+    """Render message `msg_id` in `lang` ("ja" or "en"); unknown ids render as the id itself."""
+    pair = CATALOGUE.get(msg_id)
+    if pair is None:
+        return msg_id
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
