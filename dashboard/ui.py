@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import lang, msg, tr
 from model.calendar_ja import format_date, format_fy
+from model.sources import source_label
 from model.store import JOINT
 
 # Streamlit badge colours for KPI, follow-up and milestone statuses.
@@ -75,14 +76,10 @@ def deadline_label(year: Any, basis: Any, day: Any = None) -> str:
 
 
 def source_text(text: Any) -> str:
-    """A source as people read it: seed file names replaced by the document titles."""
+    """A source as people read it (model.sources: seed file names replaced by document titles)."""
     if not isinstance(text, str) or not text:
         return "—"
-    titles = state.table("sources")
-    out = text
-    for seed_file, ja, en in zip(titles["seed_file"], titles["title_ja"], titles["title_en"], strict=True):
-        out = out.replace(str(seed_file), str(en) if lang() == "en" else f"「{ja}」")
-    return out
+    return source_label(state.snapshot(), text, lang())
 
 
 def table(

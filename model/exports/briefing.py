@@ -17,12 +17,12 @@ import pandas as pd
 
 from model import followup
 from model.calendar_ja import format_date, format_fy
-from model.figures import source_label
 from model.format import format_pct, format_value
 from model.goals import kpi_table
 from model.international import agreements_table, frameworks_vs_goal
 from model.messages import t
 from model.milestones import milestones_table
+from model.sources import source_label
 from model.store import Snapshot
 from model.strategy import registry
 

@@ -151,3 +151,14 @@ def test_unknown_chart_name_raises_key_error(sqlite_store: Store) -> None:
     """A wrong name says which names exist."""
     with pytest.raises(KeyError, match="headline-users"):
         build_chart("nope", sqlite_store.snapshot())
+
+
+def test_a_chart_is_the_same_with_streamlit_imported(sqlite_store: Store) -> None:
+    """Importing streamlit changes plotly's default template; charts name theirs, so the page's chart
+    is the deck's and the command line's."""
+    import plotly.io as pio
+    import streamlit  # noqa: F401 — registers and selects its own plotly template
+
+    assert pio.templates.default != "plotly"
+    fig = build_chart("kpi-progress", sqlite_store.snapshot(), "ja", dt.date(2026, 3, 31))
+    assert fig.layout.template == pio.templates["plotly"]
