@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from dashboard.state import msg
+from dashboard.state import msg, snapshot
 from model.exports.images import FORMATS, render_image
 
 TTL = 600
@@ -63,7 +63,7 @@ def chart_downloads(fig: go.Figure, name: str, *, key: str | None = None) -> Non
             st.download_button(
                 msg(f"exp.download.{fmt}"),
                 data=functools.partial(_chart_file, fig_json, fmt, name),
-                file_name=f"{name}_{day}.{fmt}",
+                file_name=f"{name}_{day}_v{snapshot().version}.{fmt}",
                 mime=mime,
                 key=f"dl-{key}-{fmt}",
                 help=msg("exp.download.help", fmt=fmt.upper()),

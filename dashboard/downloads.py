@@ -41,7 +41,7 @@ def deck_button(snap: Snapshot, fy: int, day: dt.date, *, as_pdf: bool = False) 
     st.download_button(
         msg("exp.deck.pdf" if as_pdf else "exp.deck.pptx"),
         data=functools.partial(_deck_pdf if as_pdf else _deck, *args),
-        file_name=f"briefing_FY{fy}_{day.isoformat()}.{suffix}",
+        file_name=f"briefing_FY{fy}_{day.isoformat()}_v{snap.version}.{suffix}",
         mime="application/pdf" if as_pdf else PPTX_MIME,
         key=f"dl-deck-{suffix}",
         icon=":material/slideshow:" if not as_pdf else ":material/picture_as_pdf:",
@@ -56,7 +56,7 @@ def followup_buttons(snap: Snapshot, fy: int) -> None:
         st.download_button(
             msg("exp.followup.xlsx"),
             data=functools.partial(followup_table.to_xlsx, snap, fy),
-            file_name=f"followup_FY{fy}.xlsx",
+            file_name=f"followup_FY{fy}_v{snap.version}.xlsx",
             mime=XLSX_MIME,
             key="dl-followup-xlsx",
             icon=":material/table_view:",
@@ -66,7 +66,7 @@ def followup_buttons(snap: Snapshot, fy: int) -> None:
         st.download_button(
             msg("exp.followup.csv"),
             data=functools.partial(followup_table.to_csv, snap, fy),
-            file_name=f"followup_FY{fy}.csv",
+            file_name=f"followup_FY{fy}_v{snap.version}.csv",
             mime="text/csv",
             key="dl-followup-csv",
             icon=":material/csv:",

@@ -149,10 +149,6 @@ def agreements() -> pd.DataFrame:
     return international.agreements_table(snapshot())
 
 
-def partner_matrix() -> pd.DataFrame:
-    return international.partner_area_matrix(snapshot())
-
-
 def events() -> pd.DataFrame:
     return international.events_table(snapshot())
 

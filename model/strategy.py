@@ -47,9 +47,3 @@ def owned_action_ids(snap: Snapshot, ministry_code: str) -> set[str]:
     own = owners(snap)
     ids = set(own.loc[own["ministry_code"] == ministry_code, "action_id"].tolist())
     return ids & set(reportable(snap.table("actions"))["action_id"].tolist())
-
-
-def owned_rows(snap: Snapshot, ministry_code: str) -> pd.DataFrame:
-    """The reportable rows a ministry co-owns, in seed order."""
-    rows = reportable(snap.table("actions"))
-    return rows[rows["action_id"].isin(owned_action_ids(snap, ministry_code))].reset_index(drop=True)

@@ -102,14 +102,14 @@ def run_deck(args: argparse.Namespace) -> int:
     detail = t("cli.export.deck_detail", args.lang, slides=deck.slides, charts=deck.charts)
     if out.suffix.lower() == ".pdf":
         _write(out, convert_to_pdf(deck.data, ".pptx"))
-        print(t("cli.export.written", args.lang, path=out, detail=detail))
+        print(t("cli.export.written", args.lang, path=out, detail=detail, version=snap.version))
         return 0
     _write(out, deck.data)
-    print(t("cli.export.written", args.lang, path=out, detail=detail))
+    print(t("cli.export.written", args.lang, path=out, detail=detail, version=snap.version))
     if args.pdf:
         pdf = out.with_suffix(".pdf")
         _write(pdf, convert_to_pdf(deck.data, ".pptx"))
-        print(t("cli.export.written", args.lang, path=pdf, detail=detail))
+        print(t("cli.export.written", args.lang, path=pdf, detail=detail, version=snap.version))
     return 0
 
 
@@ -123,7 +123,7 @@ def run_followup(args: argparse.Namespace) -> int:
     _write(out, data)
     actions = int((published_table(snap, fy)["kind"] == "action").sum())
     detail = t("cli.export.followup_detail", args.lang, fy=format_fy(fy, args.lang), actions=actions)
-    print(t("cli.export.written", args.lang, path=out, detail=detail))
+    print(t("cli.export.written", args.lang, path=out, detail=detail, version=snap.version))
     return 0
 
 
@@ -154,5 +154,5 @@ def run_chart(args: argparse.Namespace) -> int:
     data = render_image(fig, fmt, name=args.name)
     _write(out, data)
     detail = t("cli.export.chart_detail", args.lang, fmt=fmt.upper(), size=f"{len(data):,}")
-    print(t("cli.export.written", args.lang, path=out, detail=detail))
+    print(t("cli.export.written", args.lang, path=out, detail=detail, version=snap.version))
     return 0

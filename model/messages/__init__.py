@@ -21,8 +21,6 @@ from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._screen import MESSAGES as _SCREEN
 from model.messages._views import MESSAGES as _VIEWS
 
-LANGS = ("ja", "en")
-
 # section name → its messages, in the order they merge
 SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "core": _CORE,  # command line, store, statuses and kinds

@@ -48,7 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write the file “{path}”: {detail}",
     ),
     # --- command line -----------------------------------------------------------------------------------
-    "cli.export.written": ("{path} を書き出しました（{detail}）。", "Wrote {path} ({detail})."),
+    "cli.export.written": (
+        "{path} を書き出しました（{detail}、データ版 {version}）。",
+        "Wrote {path} ({detail}; data version {version}).",
+    ),
     "cli.export.deck_detail": (
         "スライド {slides} 枚、グラフ {charts} 点",
         "{slides} slides, {charts} charts",

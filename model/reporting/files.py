@@ -61,11 +61,6 @@ def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
     return Problem(FILE_SHEET, None, None, t(msg_id, lang, **params))
 
 
-def check_container(data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS) -> list[Problem]:
-    """Everything that can be said about the file without parsing a sheet."""
-    return _inspect(data, file_name, lang, limits)[0]
-
-
 def _inspect(data: bytes, file_name: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
     """The container checks, and whether an .xlsx worksheet may hold a formula (read in the same pass)."""
     suffix = PurePath(file_name).suffix.lower()

@@ -32,6 +32,6 @@ def test_chart_png_and_published_table_download(server: str, page: Page) -> None
     assert Path(png.value.path()).read_bytes().startswith(b"\x89PNG")
     with page.expect_download(timeout=60_000) as xlsx:
         page.get_by_role("button", name="Excel（印刷設定済み）をダウンロード").click()
-    assert xlsx.value.suggested_filename == "followup_FY2020.xlsx"
+    assert xlsx.value.suggested_filename == "followup_FY2020_v1.xlsx"  # the version: the seed, nothing since
     ws = openpyxl.load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes())).worksheets[0]
     assert ws["A3"].value == "取組"
