@@ -1,29 +1,50 @@
 """KPI maths: % of target, actual vs required growth, status, projection, projected year of attainment.
 
-Method (in the spirit of the Open SDG / UN ESCAP progress measure):
+The progress measure is the one Statistics Canada published and Open SDG implements ("Progress
+Measurement Methodology for the Sustainable Development Goals", in open-sdg/open-sdg
+docs/progress-methodology.md), with two deliberate differences said below.
 
-* Time is measured in years (days / 365.25) from the base observation.
-* Growth rate: compound annual growth (CAGR) when base, latest and target are all positive; otherwise
-  (a count starting at zero, e.g. unicorns or hubs) linear growth in units per year.
-* actual rate  = growth from the base observation (the goal's baseline, else its first observation) to
-  the latest one; required rate = growth needed from the base to reach the target on the target date.
-* ratio = actual / required, and the status:
+* Time is measured in years (days / 365.25).
+* The base is the goal's baseline (value and date) when it has one, else its first observation; the
+  current value is the latest observation on or before the as-of date.
+* Growth rate: compound annual growth, CAGR = (current / base) ^ (1 / years) − 1, when base, current and
+  target are all positive. **Difference 1**: otherwise (a count starting at zero, e.g. unicorns, hubs)
+  linear growth in units per year, (current − base) / years: CAGR is undefined from zero, and these goals
+  are counts that grow by units, not by a percentage.
+* actual rate = growth from the base to the current value; required rate = growth from the base to the
+  target on the target date.
+* ratio R = d × actual / |required|, with d = +1 for `increase` and −1 for `decrease` goals (the published
+  formula). Multiplying by the direction and dividing by the magnitude makes R negative whenever the value
+  moves against the desired direction, also when the base already met the target and the series slipped
+  back (100 → 80 against 90: both rates negative; R < 0, deteriorating, not 2.1).
+* Status, in this order (thresholds in `THRESHOLDS`, the published 0.95 / 0.60 / 0):
 
   =====================  =====================================================================
-  achieved               latest value has reached the target (for `decrease`: gone at or below)
-  missed                 the target date has passed and the target was not reached
-  on_track               ratio ≥ 0.95
-  moderate               0.50 ≤ ratio < 0.95
-  limited                0 ≤ ratio < 0.50
-  deteriorating          ratio < 0 (moving away from the target)
-  no_data                no observation, or a single observation and no baseline (no trend yet)
+  no_data                no observation; or one observation and no baseline (no trend yet); or
+                         no target date to measure the required rate against
   no_target              observed, but the goal has no numeric target (an indicator)
+  achieved               the current value has reached the target (`decrease`: at or below it)
+  missed                 **Difference 2**: the target date has passed and the target was not reached
+                         (the published measure has no category for a passed deadline; for a
+                         secretariat a missed deadline is the news)
+  deteriorating          base = target (required rate 0) and the value has moved away from it: a stated
+                         rule, since R is undefined there
+  on_track               R ≥ 0.95
+  moderate               0.60 ≤ R < 0.95
+  limited                0 ≤ R < 0.60
+  deteriorating          R < 0 (moving away from the target)
   =====================  =====================================================================
 
-* Projection: the latest value carried forward at the actual rate; the projected year of attainment
-  is when that projection crosses the target (None when it never does).
+* `maintain` goals (a level to keep, e.g. an international symposium every year, seed 002 G-5-2) are not
+  growth goals: the value must stay at or above the target level, with a tolerance band of
+  `MAINTAIN_TOLERANCE` (5 %) below it. At or above the band's floor: `on_track` (`achieved` once the target
+  date has passed while held). Below it: `deteriorating` when the value fell further since the previous
+  observation (or this is the first one), `limited` when it is recovering towards the level.
+* Projection: the current value carried forward at the actual rate; the projected year of attainment is
+  when that projection reaches the target, only ever after the latest observation (None when the value
+  moves away from the target, does not move, or would take over 200 years).
 
-A secretariat override replaces the computed status on screen and in exports; both are kept.
+A secretariat override replaces the computed status on every surface; both are kept (model/goals.py).
 """
 
 from __future__ import annotations
@@ -35,20 +56,28 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 STATUSES = ("achieved", "on_track", "moderate", "limited", "deteriorating", "missed", "no_data", "no_target")
+DIRECTIONS = ("increase", "decrease", "maintain")
 
 
 @dataclass(frozen=True)
 class Thresholds:
+    """Ratio thresholds of the published measure (Statistics Canada / Open SDG): the one place to change."""
+
     on_track: float = 0.95
-    moderate: float = 0.50
+    moderate: float = 0.60
     limited: float = 0.0
+
+
+THRESHOLDS = Thresholds()
+MAINTAIN_TOLERANCE = 0.05  # a `maintain` goal holds while the value is at least 95 % of its level
+MAX_PROJECTION_YEARS = 200
 
 
 @dataclass(frozen=True)
 class Target:
     value: float | None
     date: dt.date | None
-    direction: str = "increase"  # increase | decrease
+    direction: str = "increase"  # increase | decrease | maintain
     baseline_value: float | None = None
     baseline_date: dt.date | None = None
 
@@ -106,6 +135,7 @@ def growth_rate(v0: float, v1: float, years: float, method: str) -> float:
 
 
 def _method(*values: float) -> str:
+    """CAGR when every value is positive; linear otherwise (counts from zero)."""
     return "cagr" if all(v > 0 for v in values) else "linear"
 
 
@@ -126,15 +156,23 @@ def _project(latest: float, rate: float, years: float, method: str) -> float:
 
 
 def _years_to_reach(latest: float, target: float, rate: float, method: str) -> float | None:
-    """Years from the latest observation until the projection crosses the target, or None."""
-    if method == "cagr":
-        if rate <= 0 or latest <= 0:
-            return None
-        return math.log(target / latest) / math.log(1.0 + rate)
-    if rate == 0:
+    """Years from the latest observation until the projection reaches the target: None unless the value
+    moves towards the target (so never a date before the latest observation)."""
+    if rate == 0 or latest == target:
         return None
-    years = (target - latest) / rate
-    return years if years >= 0 else None
+    if method == "cagr":
+        if latest <= 0 or rate <= -1 or (target > latest) != (rate > 0):
+            return None
+        years = math.log(target / latest) / math.log(1.0 + rate)
+    else:
+        years = (target - latest) / rate
+    return years if 0 < years <= MAX_PROJECTION_YEARS else None
+
+
+def _observations(observations: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    obs = observations.dropna(subset=["value"]).copy()
+    obs["date"] = pd.to_datetime(obs["date"]).dt.date
+    return obs[obs["date"] <= as_of].sort_values("date")
 
 
 def assess(
@@ -142,12 +180,10 @@ def assess(
     target: Target,
     *,
     as_of: dt.date,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds = THRESHOLDS,
 ) -> Assessment:
     """Assess one goal from its observations (columns: date, value, and optionally sample)."""
-    obs = observations.dropna(subset=["value"]).copy()
-    obs["date"] = pd.to_datetime(obs["date"]).dt.date
-    obs = obs[obs["date"] <= as_of].sort_values("date")
+    obs = _observations(observations, as_of)
     sample = bool(obs["sample"].any()) if "sample" in obs and len(obs) else False
     if obs.empty:
         return Assessment("no_data", "no observations", sample=sample)
@@ -169,6 +205,8 @@ def assess(
         base_date=base_date,
         pct_of_target=pct_of_target(latest, tv, base_value, target.direction),
     )
+    if target.direction == "maintain":
+        return _assess_maintain(found, obs, tv, target, as_of)
 
     reached = latest <= tv if target.direction == "decrease" else latest >= tv
     if reached:
@@ -184,18 +222,39 @@ def assess(
     method = _method(base_value, latest, tv)
     actual = growth_rate(base_value, latest, span, method)
     required = growth_rate(base_value, tv, years_between(base_date, target.date), method)
-    ratio = actual / required if required else math.nan
     years = _years_to_reach(latest, tv, actual, method)
-    return replace(
+    trend = replace(
         found,
-        status=_classify(ratio, thresholds),
         reason="trend",
         method=method,
         actual_rate=actual,
         required_rate=required,
-        ratio=ratio,
         projected_at_target=_project(latest, actual, years_between(latest_date, target.date), method),
-        projected_date=_add_years(latest_date, years) if years is not None and years < 200 else None,
+        projected_date=_add_years(latest_date, years) if years is not None else None,
+    )
+    if required == 0:  # the base met the target and the value has since moved away (not reached)
+        return replace(trend, status="deteriorating", reason="base met the target; moved away since")
+    direction = -1.0 if target.direction == "decrease" else 1.0
+    ratio = direction * actual / abs(required)
+    return replace(trend, status=_classify(ratio, thresholds), ratio=ratio)
+
+
+def _assess_maintain(
+    found: Assessment, obs: pd.DataFrame, level: float, target: Target, as_of: dt.date
+) -> Assessment:
+    """A level to keep: held while the value is at least (1 − tolerance) × the level."""
+    floor = level * (1.0 - MAINTAIN_TOLERANCE)
+    latest = float(found.latest_value or 0.0)
+    if latest >= floor:
+        done = target.date is not None and as_of > target.date
+        return replace(found, status="achieved" if done else "on_track", reason="level held", method="level")
+    previous = float(obs["value"].iloc[-2]) if len(obs) > 1 else None
+    recovering = previous is not None and latest > previous
+    return replace(
+        found,
+        status="limited" if recovering else "deteriorating",
+        reason="below the level, recovering" if recovering else "below the level",
+        method="level",
     )
 
 

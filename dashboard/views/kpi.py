@@ -8,8 +8,11 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.charts import show_chart
+from dashboard.downloads import table_download
+from dashboard.kpi_widgets import override_form, status_badges
 from dashboard.state import lang, msg, tr
 from model.format import format_pct, format_value
+from model.goals import calculation_lines, calculation_record, status_label
 
 L = lang()
 KINDS = ("headline", "goal", "milestone", "indicator")
@@ -50,7 +53,7 @@ view = pd.DataFrame(
             format_value(v, u, L) for v, u in zip(shown["latest_value"], shown["unit"], strict=True)
         ],
         tr("col.pct"): [format_pct(v) for v in shown["pct_of_target"]],
-        tr("col.status"): [msg(f"status.{s}") for s in shown["status"]],
+        tr("col.status"): [status_label(r, L) for r in shown.to_dict("records")],
         tr("col.sample"): shown["sample"].map({True: msg("sample.badge"), False: ""}),
         tr("col.source"): [ui.source_text(x) for x in shown["source"]],
     }
@@ -73,10 +76,7 @@ if options:
         format_func={g: f"{g}　{tt}" for g, tt in options.items()}.__getitem__,
     )
     row = shown[shown["goal_id"] == goal_id].iloc[0]
-    with st.container(horizontal=True):
-        ui.status_badge("kpi", str(row["status"]))
-        if row["sample"]:
-            ui.sample_badge()
+    status_badges(row.to_dict())
     if isinstance(row["target_text_ja"], str):
         st.caption(tr("kpi.text_target", text=row["target_text_ja"]))
     st.caption(f"{tr('col.source')}{'：' if L == 'ja' else ': '}{ui.source_text(row['source'])}")
@@ -86,10 +86,15 @@ if options:
     m3.metric(tr("col.pct"), format_pct(row["pct_of_target"]))
     projected = row["projected_year"]
     m4.metric(tr("col.projected"), "—" if pd.isna(projected) else str(int(projected)))
-    if isinstance(row["override_status"], str):
-        st.caption(
+    if isinstance(row["override_status"], str):  # the reason is typed by a person: shown as text
+        st.text(
             tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])
         )
+    with st.expander(msg("kpi.calc.title")):
+        st.text("\n".join(calculation_lines(row, L)))
+        record = pd.DataFrame([calculation_record(row)])
+        table_download(record, f"kpi_calculation_{goal_id}", key="kpi_calc")
+    override_form(str(goal_id), row.to_dict())
     show_chart(state.chart("goal", goal_id=goal_id), key="kpi_goal_chart")
     obs = state.kpi_observations()
     obs = obs[obs["goal_id"] == goal_id].sort_values("date")

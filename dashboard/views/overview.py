@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.charts import show_chart
+from dashboard.kpi_widgets import status_badges
 from dashboard.state import lang, tr
 from model.figures import HEADLINE_CHARTS
 from model.format import format_pct, format_value
@@ -22,10 +23,7 @@ title_col = "title_en" if L == "en" else "title_ja"
 for col, row in zip(st.columns(len(head) or 1), head.to_dict("records"), strict=False):
     with col.container(border=True):
         st.markdown(f"**{row[title_col]}**")
-        with st.container(horizontal=True):
-            ui.status_badge("kpi", str(row["status"]))
-            if row["sample"]:
-                ui.sample_badge()
+        status_badges(row)
         latest_date = row["latest_date"]
         st.metric(
             tr("overview.card.latest", date=ui.date_label(latest_date, "year") if latest_date else "—"),

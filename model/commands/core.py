@@ -8,11 +8,14 @@ from typing import Any
 import pandas as pd
 
 from model import strategy
+from model.auth import get_user, operator
 from model.calendar_ja import parse_date
 from model.commands._common import emit_json, records, snapshot_from, store_from
+from model.errors import AppError
 from model.followup import completeness, fiscal_years
 from model.format import format_pct, format_value
-from model.goals import kpi_table
+from model.goals import calculation_record, kpi_table, set_override, status_label
+from model.kpi import STATUSES
 from model.messages import t
 from model.reporting.rounds import collection_year
 from model.store import REFERENCE_TABLES, Snapshot
@@ -38,15 +41,23 @@ def add_parser(sub: Any) -> None:
 
     p = sub.add_parser(
         "kpi",
-        help="the KPI table with status and projection",
+        help="the KPI table with status and projection; `kpi override` sets the secretariat's status",
         description="Every goal with observations: latest value, % of target, actual and required "
-        "growth, status and projected year of attainment.",
+        "growth, status and projected year of attainment (--json: with each goal's calculation record). "
+        "`kpi override GOAL_ID --status S --reason TEXT [--user U]` records the secretariat's status for a "
+        "goal; `kpi override GOAL_ID --clear --reason TEXT` removes it (both kept in the history).",
     )
+    p.add_argument("action", nargs="?", choices=["override"], help="override: set or clear a status")
+    p.add_argument("goal_id", nargs="?", help="the goal of `override`, e.g. H-USERS")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument(
         "--as-of", help="assess as of this date (default today), e.g. 2026-03-31 or 令和8年3月31日"
     )
     p.add_argument("--all", action="store_true", help="include goals without any observation")
+    p.add_argument("--status", choices=list(STATUSES), help="override: the secretariat's status")
+    p.add_argument("--clear", action="store_true", help="override: remove the secretariat's status")
+    p.add_argument("--reason", default="", help="override: why (required with --status)")
+    p.add_argument("--user", help="override: the account acting (default: the server's operator)")
     p.set_defaults(run=run_kpi)
 
 
@@ -159,10 +170,15 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_kpi(args: argparse.Namespace) -> int:
+    if args.action == "override":
+        return _run_override(args)
     as_of = parse_date(args.as_of) if args.as_of else None
     table = kpi_table(snapshot_from(args), as_of=as_of, with_observations_only=not args.all)
     if args.json:
-        emit_json(records(table))
+        rows = records(table)
+        for row, record in zip(rows, table.to_dict("records"), strict=True):
+            row["calculation"] = calculation_record(record)
+        emit_json(rows)
         return 0
     title = "title_en" if args.lang == "en" else "title_ja"
     view = pd.DataFrame(
@@ -178,10 +194,24 @@ def run_kpi(args: argparse.Namespace) -> int:
                 for v, u in zip(table["target_value"], table["unit"], strict=True)
             ],
             "%": [format_pct(v) for v in table["pct_of_target"]],
-            "status": [t(f"status.{s}", args.lang) for s in table["status"]],
+            "status": [status_label(r, args.lang) for r in table.to_dict("records")],
             "projected": table["projected_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
             "sample": table["sample"].map({True: t("sample.badge", args.lang), False: ""}),
         }
     )
     print(view.to_string(index=False))
+    return 0
+
+
+def _run_override(args: argparse.Namespace) -> int:
+    """`kpi override GOAL_ID --status S --reason TEXT [--user U]` or `--clear`: secretariat only."""
+    if not args.goal_id:
+        raise AppError("err.override.goal_missing")
+    if bool(args.status) == bool(args.clear):
+        raise AppError("err.override.status_or_clear")
+    store = store_from(args)
+    user = get_user(store.snapshot(), args.user) if args.user else operator()
+    set_override(store, user, args.goal_id, None if args.clear else args.status, args.reason)
+    done = "cli.override.cleared" if args.clear else "cli.override.set"
+    print(t(done, args.lang, goal=args.goal_id, status=t(f"status.{args.status}", args.lang), user=user.name))
     return 0

@@ -18,7 +18,7 @@ import pandas as pd
 from model import followup
 from model.calendar_ja import format_date, format_fy
 from model.format import format_pct, format_value
-from model.goals import kpi_table
+from model.goals import calculation_lines, kpi_table, status_label
 from model.international import agreements_table, frameworks_vs_goal
 from model.messages import t
 from model.milestones import milestones_table
@@ -114,13 +114,18 @@ def kpi_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
                 Cell(latest),
                 Cell(format_value(r.target_value, str(r.unit), lang)),
                 Cell(format_pct(r.pct_of_target)),
-                Cell(t(f"status.{r.status}", lang)),
+                Cell(status_label(vars(r), lang)),
                 Cell(projected),
                 Cell("", sample),
             ]
         )
     used = obs[obs["goal_id"].isin(table["goal_id"])]
     sample = bool(table["sample"].any())
+    calculations = [
+        line
+        for r in table.to_dict("records")
+        for line in [f"■ {r['title_en' if lang == 'en' else 'title_ja']}", *calculation_lines(r, lang)]
+    ]
     return Section(
         title=t("deck.kpi.title", lang),
         columns=[
@@ -128,10 +133,10 @@ def kpi_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
             for c in ("goal", "latest", "target", "pct", "status", "projected", "sample")
         ],
         rows=rows,
-        widths=[3.4, 2.6, 1.3, 1.1, 1.3, 1.2, 1.1],
+        widths=[3.0, 2.4, 1.2, 1.0, 2.2, 1.1, 1.0],
         sources=_sources(snap, [*table["source"], *used["source"]], lang),
         sample=sample,
-        notes=[t("deck.sample_note", lang)] if sample else [],
+        notes=([t("deck.sample_note", lang)] if sample else []) + calculations,
     )
 
 

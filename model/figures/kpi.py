@@ -20,7 +20,7 @@ from model.figures._common import (
     short,
 )
 from model.format import format_value
-from model.goals import kpi_table, target_of
+from model.goals import kpi_table, status_label, target_of
 from model.messages import t
 from model.sources import source_label
 from model.store import Snapshot
@@ -39,6 +39,13 @@ _SCALES: dict[tuple[str, str], tuple[float, str]] = {
 def _scale(unit: str, lang: str) -> tuple[float, str]:
     divisor, msg = _SCALES.get((unit, lang), (1.0, "unit.count.axis"))
     return divisor, t(msg, lang)
+
+
+def _kpi_row(snap: Snapshot, goal_id: str, kind: str, as_of: dt.date) -> dict[str, object] | None:
+    """The goal's row of the KPI table: its effective status (the secretariat's override, if any)."""
+    table = kpi_table(snap, as_of=as_of, kinds=(kind,))
+    hit = table[table["goal_id"] == goal_id]
+    return None if hit.empty else {str(k): v for k, v in hit.iloc[0].items()}
 
 
 def goal_trajectory(
@@ -124,13 +131,15 @@ def goal_trajectory(
                 hovertemplate=label + "<extra></extra>",
             )
         )
-    if a.status not in ("no_data", "no_target"):
+    row = _kpi_row(snap, goal_id, str(g["kind"]), as_of)
+    effective = str(row["status"]) if row is not None else a.status
+    if effective not in ("no_data", "no_target"):
         note = (
             t("fig.traj.projected_year", lang, year=a.projected_year)
             if a.projected_year
             else t("fig.traj.not_projected", lang)
         )
-        status = t(f"status.{a.status}", lang)
+        status = status_label(row, lang) if row is not None else t(f"status.{a.status}", lang)
         fig.add_annotation(
             text=f"{status}｜{note}" if lang == "ja" else f"{status} | {note}",
             xref="paper",
@@ -140,7 +149,7 @@ def goal_trajectory(
             xanchor="left",
             yanchor="top",
             showarrow=False,
-            font={"size": 12, "color": KPI_TEXT_COLOURS.get(a.status, "#1f2937")},
+            font={"size": 12, "color": KPI_TEXT_COLOURS.get(effective, "#1f2937")},
             bgcolor="rgba(255,255,255,0.85)",
             name="status",
         )

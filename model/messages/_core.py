@@ -67,6 +67,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.missed": ("期限超過・未達", "Deadline passed, not met"),
     "status.no_data": ("データなし", "No data"),
     "status.no_target": ("目標値なし", "No numeric target"),
+    "status.override_label": (
+        "{status}（事務局判断。算定では{computed}）",
+        "{status} (secretariat's assessment; computed: {computed})",
+    ),
+    "status.override_mark": ("事務局判断", "Secretariat's assessment"),
+    "status.computed": ("算定：{status}", "Computed: {status}"),
+    "err.override.reason": (
+        "事務局判断の状況には理由が必要です（--reason に書いてください）。",
+        "A secretariat status needs a reason: give it with --reason.",
+    ),
+    "err.override.goal_missing": (
+        "目標IDを指定してください（例：python -m model kpi override H-USERS --status limited --reason …）。",
+        "Name the goal (e.g. python -m model kpi override H-USERS --status limited --reason …).",
+    ),
+    "err.override.status_or_clear": (
+        "--status か --clear のどちらか一方を指定してください。",
+        "Give either --status or --clear (one of them).",
+    ),
+    "cli.override.set": (
+        "{goal} の状況を事務局判断「{status}」にしました（{user}）。",
+        "{goal}: secretariat status set to {status} ({user}).",
+    ),
+    "cli.override.cleared": (
+        "{goal} の事務局判断を取り消しました（{user}）。算定結果を表示します。",
+        "{goal}: secretariat status cleared ({user}); the computed status is shown.",
+    ),
     # --- goal kinds -----------------------------------------------------------------------------------
     "kind.headline": ("2030年目標", "2030 target"),
     "kind.goal": ("目標", "Goal"),

@@ -167,4 +167,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "int.event": ("会議・イベント", "Event"),
     "int.place": ("場所", "Place"),
     "int.countries": ("参加国数", "Countries"),
+    "kpi.calc.title": ("状況の算定記録", "How the status was computed"),
+    "kpi.override.title": ("事務局判断（状況の上書き）", "Secretariat's assessment (status override)"),
+    "kpi.override.status": ("事務局が判断する状況", "Status the secretariat assesses"),
+    "kpi.override.reason": ("理由", "Reason"),
+    "kpi.override.set": ("事務局判断を記録", "Record the assessment"),
+    "kpi.override.clear": ("事務局判断を取り消す", "Clear the assessment"),
+    "kpi.override.saved": (
+        "{goal} の事務局判断を記録しました。",
+        "Recorded the secretariat's assessment of {goal}.",
+    ),
+    "kpi.override.cleared": (
+        "{goal} の事務局判断を取り消しました。算定結果を表示します。",
+        "Cleared the secretariat's assessment of {goal}; the computed status is shown.",
+    ),
+    "kpi.override.col.status": ("事務局判断", "Assessment"),
+    "kpi.override.none": ("（取消）", "(cleared)"),
 }

@@ -96,4 +96,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evkind.founding": ("企業の発足", "Company founded"),
     "evkind.mou_signing": ("覚書の締結", "MoU signed"),
     "evkind.launch": ("稼働開始", "Launch"),
+    # --- the KPI calculation record (model/goals.py) ---------------------------------------------------
+    "kpi.calc.base": ("基準：{value}（{date}）", "Base: {value} ({date})"),
+    "kpi.calc.latest": ("最新値：{value}（{date}）", "Latest: {value} ({date})"),
+    "kpi.calc.target": ("目標：{value}（{date}、{direction}）", "Target: {value} ({date}, {direction})"),
+    "kpi.calc.method": ("算定方法：{method}", "Method: {method}"),
+    "kpi.calc.rates": (
+        "実績の伸び：{actual}／必要な伸び：{required}",
+        "Actual growth: {actual}; required: {required}",
+    ),
+    "kpi.calc.ratio": (
+        "比 R（方向 × 実績 ÷ |必要|）：{ratio}（閾値 {thresholds}）",
+        "Ratio R (direction × actual ÷ |required|): {ratio} (thresholds {thresholds})",
+    ),
+    "kpi.calc.computed": ("算定結果：{status}", "Computed status: {status}"),
+    "kpi.calc.override": (
+        "事務局判断：{status}（理由：{reason}。{user}、{date}）",
+        "Secretariat's assessment: {status} (reason: {reason}; {user}, {date})",
+    ),
+    "kpi.calc.effective": ("表示する状況：{status}", "Status shown: {status}"),
+    "kpi.calc.rate_pct": ("{rate}%／年", "{rate}% a year"),
+    "kpi.calc.rate_units": ("{rate}／年", "{rate} a year"),
+    "kpi.direction.increase": ("増加", "increase"),
+    "kpi.direction.decrease": ("減少", "decrease"),
+    "kpi.direction.maintain": ("維持", "maintain"),
+    "kpi.method.cagr": ("年平均成長率（複利）", "compound annual growth rate"),
+    "kpi.method.linear": (
+        "年あたり増加数（線形：ゼロからの件数）",
+        "units a year (linear: a count from zero)",
+    ),
+    "kpi.method.level": ("水準の維持（許容幅 5%）", "level held (5% tolerance)"),
+    "kpi.method.none": ("—（傾向を算定できない）", "— (no trend to compute)"),
 }

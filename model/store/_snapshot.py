@@ -123,6 +123,10 @@ class Snapshot:
 
         return self.derive(("status_overrides",), build)
 
+    def override_history(self) -> pd.DataFrame:
+        """Every status override and clearing (status None), oldest first."""
+        return self._overrides.drop(columns=["change_id"])
+
     def assessments(self) -> pd.DataFrame:
         """Every assessment the secretariat recorded, oldest first (the newest per entry counts)."""
         return self._assessments.copy(deep=False)

@@ -177,16 +177,6 @@ class Store:
         with self.transaction(change.user_name, change.kind) as tx:
             return tx.apply(change)
 
-    def set_status_override(self, goal_id: str, status: str | None, reason: str, user_name: str) -> None:
-        from model.kpi import STATUSES
-
-        if status is not None and status not in STATUSES:
-            raise AppError("err.bad_status", text=status, known=", ".join(STATUSES))
-        if goal_id not in set(self.snapshot().table("goals")["id"]):
-            raise AppError("err.unknown_goal", text=goal_id)
-        with self.transaction(user_name, "override") as tx:
-            tx.record_override(goal_id, status, reason)
-
 
 def _one_line(exc: BaseException | None) -> str:
     return " ".join(str(exc).split())[:200]

@@ -20,7 +20,7 @@ from model.auth import ROLES
 from model.compare import CHANGE_KINDS
 from model.exports.images import FORMATS
 from model.followup import FU_STATUSES, NO_STATUS
-from model.kpi import STATUSES
+from model.kpi import DIRECTIONS, STATUSES
 from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
 from model.schemas import GOAL_KINDS, Agreements
@@ -41,6 +41,8 @@ def _agreement_kinds() -> tuple[str, ...]:
 # takes. Each pattern found in the code must be listed here, and nothing else.
 DYNAMIC: dict[str, tuple[str, ...]] = {
     "status.{}": STATUSES,  # KPI statuses (model.kpi)
+    "kpi.direction.{}": DIRECTIONS,  # a goal's direction (model.kpi)
+    "kpi.method.{}": ("cagr", "linear", "level", "none"),  # how a status was computed (model.kpi, goals)
     "kind.{}": tuple(GOAL_KINDS),  # goal kinds (model.schemas)
     "fu.{}": (*FU_STATUSES, NO_STATUS),  # follow-up statuses and "none" (model.followup)
     "ms.{}": MILESTONE_STATUSES,  # milestone statuses (model.milestones)

@@ -6,7 +6,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from model.auth import operator
 from model.errors import AppError
+from model.goals import set_override
 from model.seed import SeedData
 from model.store import JOINT, ChangeSet, Store
 
@@ -112,10 +114,10 @@ def test_kpi_observation_versions_and_status_override(store: Store) -> None:
         2_000_000.0,
         2_100_000.0,
     ]
-    store.set_status_override("H-USERS", "limited", "統計の見直し待ち", "secretariat")
+    set_override(store, operator(), "H-USERS", "limited", "統計の見直し待ち")
     assert store.snapshot().status_overrides().set_index("goal_id").loc["H-USERS", "status"] == "limited"
     with pytest.raises(AppError):
-        store.set_status_override("H-USERS", "fine", "", "secretariat")
+        set_override(store, operator(), "H-USERS", "fine", "理由")
 
 
 def test_original_file_is_kept(store: Store) -> None:

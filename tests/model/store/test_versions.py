@@ -11,6 +11,7 @@ import pytest
 
 from model.auth import add_user, operator, set_disabled
 from model.errors import AppError
+from model.goals import set_override
 from model.reporting.assessments import assess
 from model.reporting.commit import submit_file, withdraw
 from model.reporting.rounds import close_round, open_round
@@ -45,7 +46,7 @@ WRITES: list[tuple[str, Callable[[Store], object]]] = [
         ),
     ),
     ("withdrawal", _withdraw),
-    ("status override", lambda s: s.set_status_override("H-USERS", "limited", "統計待ち", SEC.name)),
+    ("status override", lambda s: set_override(s, SEC, "H-USERS", "limited", "統計待ち")),
     (
         "user added",
         lambda s: add_user(s, "ed1", "editor", password="password123", ministry_code="MOFA", by=SEC),
