@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from model.auth import User  # noqa: E402
 from model.reporting.rounds import open_round  # noqa: E402
 from model.reporting.template import make_template  # noqa: E402
 from model.reporting.upload import check_upload  # noqa: E402
@@ -78,7 +79,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         store.init(seed_with_rows(N))
-        open_round(store, FY, "bench")
+        open_round(store, FY, User("bench", "secretariat"))
         data = filled_file(store)
         up = check_upload(store.snapshot(), data, "bench.xlsx", "文")
         assert up.ok and up.preview is not None, [str(p) for p in up.problems[:5]]

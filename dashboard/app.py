@@ -17,7 +17,12 @@ if str(ROOT) not in sys.path:
 from dashboard.auth import with_reporting  # noqa: E402
 from dashboard.state import begin_run, tr  # noqa: E402
 
-st.set_page_config(page_title="量子戦略フォローアップ", page_icon=":material/insights:", layout="wide")
+# A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
+st.set_page_config(
+    page_title="量子戦略フォローアップ",
+    page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"),
+    layout="wide",
+)
 begin_run()  # the run's one version query; every page of this run reads that version's snapshot
 
 # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.

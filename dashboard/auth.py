@@ -19,6 +19,7 @@ from dashboard import state
 from dashboard.state import msg
 from model.auth import User, authenticate, get_user
 from model.errors import AppError
+from model.text import markdown_text
 
 _KEY = "qf_user"
 
@@ -82,14 +83,24 @@ def login_form() -> None:
         name = st.text_input(msg("ui.login.name"), key="login_name")
         password = st.text_input(msg("ui.login.password"), type="password", key="login_password")
         if st.form_submit_button(msg("ui.login.submit"), type="primary"):
-            user = authenticate(state.store(), name, password)
-            if user is None:
-                st.error(msg("ui.login.failed"))
+            try:
+                user = authenticate(state.store(), name, password, client=_client())
+            except AppError as err:  # throttled: too many wrong passwords for this account or client
+                st.error(markdown_text(err.render(state.lang())))
             else:
-                _remember(user)
-                st.rerun()
+                if user is None:
+                    st.error(msg("ui.login.failed"))
+                else:
+                    _remember(user)
+                    st.rerun()
     if oidc_configured() and st.button(msg("ui.login.oidc"), key="login_oidc"):
         st.login()
+
+
+def _client() -> str | None:
+    """The client's address as the server sees it (for login throttling per client), when known."""
+    address = getattr(st.context, "ip_address", None)
+    return str(address)[:64] if address else None
 
 
 def role_label(user: User) -> str:
@@ -103,7 +114,8 @@ def account_sidebar() -> None:
         if user is None:
             st.caption(msg("ui.login.anonymous"))
             return
-        st.caption(f"{user.name} — {role_label(user)}")
+        # A name is whatever the secretariat or the identity provider gave: shown as text, not Markdown.
+        st.caption(f"{markdown_text(user.name)} — {markdown_text(role_label(user))}")
         if st.button(msg("ui.login.logout"), key="logout"):
             log_out()
             st.rerun()

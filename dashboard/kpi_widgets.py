@@ -14,6 +14,7 @@ from dashboard.state import msg
 from model.errors import AppError
 from model.goals import override_history, set_override
 from model.kpi import STATUSES
+from model.text import markdown_text
 
 
 def status_badges(row: Mapping[Any, Any]) -> None:
@@ -56,7 +57,7 @@ def override_form(goal_id: str, row: Mapping[Any, Any]) -> None:
                 try:
                     set_override(state.store(), user, goal_id, None if do_clear else str(status), reason)
                 except AppError as err:
-                    st.error(err.render(state.lang()))
+                    st.error(markdown_text(err.render(state.lang())))
                 else:
                     state.after_write()
                     st.success(
@@ -64,16 +65,18 @@ def override_form(goal_id: str, row: Mapping[Any, Any]) -> None:
                     )
         if not history.empty:
             st.dataframe(
-                pd.DataFrame(
-                    {
-                        msg("kpi.override.col.status"): [
-                            msg(f"status.{s}") if isinstance(s, str) else msg("kpi.override.none")
-                            for s in history["status"]
-                        ],
-                        msg("kpi.override.reason"): history["reason"].fillna(""),
-                        msg("ui.col.user"): history["user_name"],
-                        msg("ui.col.time"): [ui.timestamp_label(x) for x in history["created_at"]],
-                    }
+                ui.plain_frame(
+                    pd.DataFrame(
+                        {
+                            msg("kpi.override.col.status"): [
+                                msg(f"status.{s}") if isinstance(s, str) else msg("kpi.override.none")
+                                for s in history["status"]
+                            ],
+                            msg("kpi.override.reason"): history["reason"].fillna(""),
+                            msg("ui.col.user"): history["user_name"],
+                            msg("ui.col.time"): [ui.timestamp_label(x) for x in history["created_at"]],
+                        }
+                    )
                 ),
                 hide_index=True,
                 width="stretch",

@@ -1,4 +1,6 @@
-"""Small rendering helpers shared by the pages (badges, option lists, ministry names)."""
+"""Small rendering helpers shared by the pages (badges, option lists, ministry names). Text a user wrote is
+shown by the rules of model/text.py: `html_text` inside an HTML block, `markdown_text` inside an element
+that reads Markdown, and `plain_frame` here for a table."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dashboard.state import lang, msg, tr
 from model.calendar_ja import format_date, format_fy
 from model.sources import source_label
 from model.store import JOINT
+from model.text import reveal
 
 # Streamlit badge colours for KPI, follow-up and milestone statuses.
 KPI_BADGE = {
@@ -129,6 +132,16 @@ def status_badge(kind: str, status: str) -> None:
         st.badge(msg(f"fu.{status}"), color=FU_BADGE.get(status, "gray"))  # type: ignore[arg-type]
     else:
         st.badge(msg(f"ms.{status}"), color=MS_BADGE.get(status, "gray"))  # type: ignore[arg-type]
+
+
+def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` for st.dataframe with its text cells revealed (no control or bidirectional
+    character reorders or hides a cell); st.dataframe itself reads no Markdown."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: reveal(v) if isinstance(v, str) else v)
+    return out
 
 
 def sample_badge() -> None:

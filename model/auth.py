@@ -8,7 +8,9 @@ hiding a button is a convenience, not the protection.
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
+import itertools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,9 +19,38 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from model.errors import AppError
 from model.store import Snapshot, Store
+from model.text import checked_text
 
 ROLES = ("secretariat", "editor", "viewer")
-MIN_PASSWORD = 8
+MIN_PASSWORD = 12
+NAME_LIMIT = 128  # users.name is String(128)
+# Passwords that lead the published lists of the most used ones, at the length we require or longer;
+# with the rules of `password_problem` (one repeated character, a run like 123456 or abcdef, the name).
+COMMON_PASSWORDS = frozenset(
+    {
+        "123456789012",
+        "1234567890123",
+        "password1234",
+        "passwordpassword",
+        "qwertyuiopas",
+        "qwerty123456",
+        "iloveyou1234",
+        "admin1234567",
+        "administrator",
+        "welcome12345",
+        "changeme1234",
+        "letmein12345",
+        "trustno11234",
+        "p@ssw0rd1234",
+        "passw0rd1234",
+        "1q2w3e4r5t6y",
+        "1qaz2wsx3edc",
+        "zaq12wsxcde3",
+    }
+)
+MAX_FAILURES = 5  # wrong passwords per account (or per client) within THROTTLE_WINDOW …
+THROTTLE_WINDOW = dt.timedelta(minutes=15)  # … lock logins for the rest of that window
+MAX_CLIENT_FAILURES = 20  # one client guessing across many accounts
 _hasher = PasswordHasher()
 
 
@@ -71,7 +102,7 @@ def add_user(
 ) -> User:
     """Create an account. Editors need a ministry; a password-less account can only log in via OIDC."""
     require_secretariat(by)
-    name = name.strip()
+    name = checked_text(name, "field.user_name", limit=NAME_LIMIT)
     if not name:
         raise AppError("err.auth.bad_name")
     if role not in ROLES:
@@ -80,8 +111,10 @@ def add_user(
         raise AppError("err.auth.editor_needs_ministry")
     if role != "editor":
         ministry_code = None
-    if password is not None and len(password) < MIN_PASSWORD:
-        raise AppError("err.auth.short_password", n=MIN_PASSWORD)
+    if password is not None:
+        problem = password_problem(password, name)
+        if problem is not None:
+            raise AppError(problem, n=MIN_PASSWORD)
     password_hash = _hasher.hash(password) if password is not None else None
     with store.transaction(by, "user") as tx:
         if tx.user_exists(name):
@@ -115,15 +148,51 @@ def get_user(snap: Snapshot, name: str) -> User:
     return User(str(row["name"]), str(row["role"]), code if isinstance(code, str) else None)
 
 
-def authenticate(store: Store, name: str, password: str) -> User | None:
-    """The user when name and password match an active local account, else None (same for every cause)."""
+def password_problem(password: str, name: str = "") -> str | None:
+    """Why a password is refused (a message id), or None. In the spirit of NIST SP 800-63B: length
+    matters, composition rules do not; known and guessable passwords are refused."""
+    if len(password) < MIN_PASSWORD:
+        return "err.auth.short_password"
+    folded = password.casefold()
+    if not password.strip() or len(set(password)) == 1:
+        return "err.auth.weak_password"
+    if folded in COMMON_PASSWORDS or _is_run(folded) or (name and name.casefold() in folded):
+        return "err.auth.weak_password"
+    return None
+
+
+def _is_run(text: str) -> bool:
+    """123456…, abcdef…, 987654…: each character one step from the one before."""
+    steps = {ord(b) - ord(a) for a, b in itertools.pairwise(text)}
+    return steps in ({1}, {-1})
+
+
+def authenticate(store: Store, name: str, password: str, client: str | None = None) -> User | None:
+    """The user when name and password match an active local account, else None (same for every cause).
+
+    Throttled: after MAX_FAILURES wrong passwords for an account within THROTTLE_WINDOW (or
+    MAX_CLIENT_FAILURES from one client), every attempt — the right password included — is refused with
+    `err.auth.locked` until the window has passed since the failure that locked it. Unknown names are
+    counted like known ones, so the lock says nothing about which accounts exist."""
     name = name.strip()
+    now = dt.datetime.now(dt.UTC)
+    mine, from_client = store.login_failures(name, client, now - THROTTLE_WINDOW)
+    if len(mine) >= MAX_FAILURES or from_client >= MAX_CLIENT_FAILURES:
+        locked_at = mine[-MAX_FAILURES] if len(mine) >= MAX_FAILURES else now
+        minutes = max(1, int((locked_at + THROTTLE_WINDOW - now).total_seconds() // 60) + 1)
+        raise AppError("err.auth.locked", minutes=minutes)
     found = store.password_hash(name)
+    ok = False
     if found is None or found[0] or not found[1]:
         _hasher.hash(password)  # spend the same time whether or not the account exists
-        return None
-    try:
-        _hasher.verify(found[1], password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return None
-    return get_user(store.snapshot(), name)
+    else:
+        try:
+            ok = _hasher.verify(found[1], password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+    with store.transaction(name, "login") as tx:  # no version: login attempts are not the store's state
+        if ok:
+            tx.clear_login_failures(name)
+        else:
+            tx.record_login_failure(name, client)
+    return get_user(store.snapshot(), name) if ok else None

@@ -1,5 +1,6 @@
 """Year over year: which actions were added, changed, unchanged or went silent between two fiscal years,
 with the text differences marked character by character (Japanese has no spaces to split words on).
+The differences are HTML for a page; every character of the texts in it is text (model.text.html_text).
 
 An action's text for a year is its 進捗 and 次年度以降 of every entry of that year (the joint published text
 and each ministry's own), in ministry order, so that a change by any owner shows.
@@ -8,12 +9,12 @@ and each ministry's own), in ministry order, so that a change by any owner shows
 from __future__ import annotations
 
 import difflib
-import html
 
 import pandas as pd
 
 from model.followup import entries
 from model.store import Snapshot, per_snapshot
+from model.text import html_text
 
 CHANGE_KINDS = ("added", "changed", "unchanged", "gone_silent")
 
@@ -84,12 +85,12 @@ def _char_diff(a: str, b: str) -> str:
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(html.escape(a[i1:i2]))
+            out.append(html_text(a[i1:i2]))
             continue
         if op in ("delete", "replace"):
-            out.append(f"<del>{html.escape(a[i1:i2])}</del>")
+            out.append(f"<del>{html_text(a[i1:i2])}</del>")
         if op in ("insert", "replace"):
-            out.append(f"<ins>{html.escape(b[j1:j2])}</ins>")
+            out.append(f"<ins>{html_text(b[j1:j2])}</ins>")
     return "".join(out)
 
 
@@ -107,24 +108,24 @@ def diff_html(old: str | None, new: str | None, *, rewrite_below: float = 0.5) -
     lines: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            lines += [html.escape(x) for x in a[i1:i2]]
+            lines += [html_text(x) for x in a[i1:i2]]
         elif op == "delete":
-            lines += [f"<del>{html.escape(x)}</del>" for x in a[i1:i2]]
+            lines += [f"<del>{html_text(x)}</del>" for x in a[i1:i2]]
         elif op == "insert":
-            lines += [f"<ins>{html.escape(x)}</ins>" for x in b[j1:j2]]
+            lines += [f"<ins>{html_text(x)}</ins>" for x in b[j1:j2]]
         else:
             olds, news = a[i1:i2], b[j1:j2]
             for k in range(max(len(olds), len(news))):
                 x = olds[k] if k < len(olds) else None
                 y = news[k] if k < len(news) else None
                 if x is None:
-                    lines.append(f"<ins>{html.escape(str(y))}</ins>")
+                    lines.append(f"<ins>{html_text(str(y))}</ins>")
                 elif y is None:
-                    lines.append(f"<del>{html.escape(x)}</del>")
+                    lines.append(f"<del>{html_text(x)}</del>")
                 elif similarity(x, y) >= rewrite_below:
                     lines.append(_char_diff(x, y))
                 else:
-                    lines.append(f"<del>{html.escape(x)}</del><br><ins>{html.escape(y)}</ins>")
+                    lines.append(f"<del>{html_text(x)}</del><br><ins>{html_text(y)}</ins>")
     return "<br>".join(lines)
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from model.messages import t
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A parameter that is itself a catalogue message, rendered in the error's language."""
+
+    msg_id: str
 
 
 class AppError(Exception):
@@ -16,4 +24,5 @@ class AppError(Exception):
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "ja") -> str:
-        return t(self.msg_id, lang, **self.params)
+        params = {k: t(v.msg_id, lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
+        return t(self.msg_id, lang, **params)

@@ -15,6 +15,7 @@ from model.errors import AppError
 from model.format import format_value
 from model.messages import t
 from model.store import Snapshot, Store, per_snapshot
+from model.text import checked_text
 
 
 def target_date(goal: pd.Series) -> dt.date | None:
@@ -261,7 +262,7 @@ def set_override(store: Store, user: User, goal_id: str, status: str | None, rea
     """Set (status) or clear (None) the secretariat's status of a goal, with a reason; secretariat only.
     Append-only: every override and clearing is kept with who, when and why (`override_history`)."""
     require_secretariat(user)
-    reason = reason.strip()
+    reason = checked_text(reason, "field.reason")
     if status is not None and status not in kpi.STATUSES:
         raise AppError("err.bad_status", text=status, known=", ".join(kpi.STATUSES))
     if status is not None and not reason:

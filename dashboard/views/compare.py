@@ -1,15 +1,15 @@
 """年度比較 Year over year: pick two fiscal years; actions added, changed (differences highlighted),
-unchanged, and gone silent."""
+unchanged, and gone silent. The texts are what ministries wrote: shown as text (model.text), each in one
+HTML block (a <div> holding no line break), never read as Markdown."""
 
 from __future__ import annotations
-
-import html
 
 import streamlit as st
 
 from dashboard import state, ui
 from dashboard.state import tr
 from model.compare import CHANGE_KINDS, change_counts, diff_html
+from model.text import html_text, markdown_text
 
 st.title(tr("cmp.title"))
 st.markdown(ui.DIFF_CSS, unsafe_allow_html=True)
@@ -59,7 +59,7 @@ st.markdown(f"<div class='qf-diff'>{tr('cmp.legend')}</div>", unsafe_allow_html=
 
 label_a, label_b = ui.fy_label(year_a), ui.fy_label(year_b)
 for r in shown.to_dict("records"):
-    header = f"**{r['action_id']}**　{r['title_ja']}　·　{tr('cmp.' + r['change'])}"
+    header = f"**{r['action_id']}**　{markdown_text(str(r['title_ja']))}　·　{tr('cmp.' + r['change'])}"
     with st.expander(header, expanded=r["change"] == "changed"):
         if r["change"] == "changed":
             for column, label in (("progress", "col.progress"), ("next", "col.next")):
@@ -77,6 +77,6 @@ for r in shown.to_dict("records"):
                 if isinstance(text, str) and text:
                     st.markdown(f"**{tr(label)}**（{label_b if side == 'b' else label_a}）")
                     st.markdown(
-                        f"<div class='qf-diff'>{html.escape(text).replace(chr(10), '<br>')}</div>",
+                        f"<div class='qf-diff'>{html_text(text)}</div>",
                         unsafe_allow_html=True,
                     )

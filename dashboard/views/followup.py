@@ -1,5 +1,6 @@
 """フォローアップ表 Follow-up table: the published layout (取組 / 進捗 / 次年度以降の取組), grouped pillar →
-sub-area with its ＜目標＞ and the owners in 【…】; filters, full-text search, 再掲 links, version history."""
+sub-area with its ＜目標＞ and the owners in 【…】; filters, full-text search, 再掲 links, version history.
+The bullets are what ministries wrote: shown as text (model.text.html_text), never as Markdown or HTML."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from model.followup import (
     repeat_links,
     split_bullets,
 )
+from model.text import html_text
 
 L = lang()
 st.title(tr("fu.title"))
@@ -73,13 +75,14 @@ titles = state.structure().set_index("action_id")["title_ja"]
 
 
 def bullets_html(text: object, key: tuple[str, int, str], column: str) -> str:
-    """The ○ bullets of one cell; a （再掲） bullet gets a link to the action it repeats."""
+    """The ○ bullets of one cell, as text; a （再掲） bullet gets a link to the action it repeats. One HTML
+    block (it starts with <p> and holds no line break), so that nothing in it is read as Markdown."""
     items = split_bullets(text if isinstance(text, str) else None)
     if not items:
         return f"<span style='color:#6b7280'>{tr('fu.no_text')}</span>"
     out = []
     for i, b in enumerate(items):
-        body = html.escape(b).replace("\n", "<br>")
+        body = html_text(b)
         original = links.get((*key, column, i)) if is_repeat(b) else None
         if original is not None:
             label = tr("fu.repeat_link", action=f"{original} {titles.get(original, '')[:24]}")
@@ -149,17 +152,19 @@ for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=Fal
 # --- the same rows as a table, and one entry's versions on demand -----------------------------------------
 with st.expander(tr("fu.list", n=len(shown))):
     st.dataframe(
-        pd.DataFrame(
-            {
-                tr("col.action_id"): shown["action_id"],
-                tr("col.area"): shown["area_id"],
-                tr("col.action"): shown["title_ja"],
-                tr("col.fy"): [ui.fy_label(y) for y in shown["fiscal_year"]],
-                tr("col.ministry"): [names.get(m, m) for m in shown["ministry_code"]],
-                tr("col.status"): [msg(f"fu.{s}") for s in shown["status_key"]],
-                tr("col.progress"): shown["progress_ja"],
-                tr("col.next"): shown["next_ja"],
-            }
+        ui.plain_frame(
+            pd.DataFrame(
+                {
+                    tr("col.action_id"): shown["action_id"],
+                    tr("col.area"): shown["area_id"],
+                    tr("col.action"): shown["title_ja"],
+                    tr("col.fy"): [ui.fy_label(y) for y in shown["fiscal_year"]],
+                    tr("col.ministry"): [names.get(m, m) for m in shown["ministry_code"]],
+                    tr("col.status"): [msg(f"fu.{s}") for s in shown["status_key"]],
+                    tr("col.progress"): shown["progress_ja"],
+                    tr("col.next"): shown["next_ja"],
+                }
+            )
         ),
         hide_index=True,
         width="stretch",
@@ -180,19 +185,21 @@ if pick:
     action_id, year, code = pick.split("|")
     hist = state.history("followup", action_id=action_id, fiscal_year=int(year), ministry_code=code)
     st.dataframe(
-        pd.DataFrame(
-            {
-                tr("col.version"): range(1, len(hist) + 1),
-                tr("col.submitted_at"): [ui.timestamp_label(x) for x in hist["created_at"]],
-                tr("col.submitted_by"): hist["user_name"],
-                tr("col.submission"): hist["submission_id"],
-                tr("col.status"): [
-                    msg(f"fu.{s}") if isinstance(s, str) and s else msg("fu.none") for s in hist["status"]
-                ],
-                tr("col.deleted"): hist["deleted"].map({True: "✓", False: ""}),
-                tr("col.progress"): hist["progress_ja"],
-                tr("col.next"): hist["next_ja"],
-            }
+        ui.plain_frame(
+            pd.DataFrame(
+                {
+                    tr("col.version"): range(1, len(hist) + 1),
+                    tr("col.submitted_at"): [ui.timestamp_label(x) for x in hist["created_at"]],
+                    tr("col.submitted_by"): hist["user_name"],
+                    tr("col.submission"): hist["submission_id"],
+                    tr("col.status"): [
+                        msg(f"fu.{s}") if isinstance(s, str) and s else msg("fu.none") for s in hist["status"]
+                    ],
+                    tr("col.deleted"): hist["deleted"].map({True: "✓", False: ""}),
+                    tr("col.progress"): hist["progress_ja"],
+                    tr("col.next"): hist["next_ja"],
+                }
+            )
         ),
         hide_index=True,
         width="stretch",

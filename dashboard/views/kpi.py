@@ -13,6 +13,7 @@ from dashboard.kpi_widgets import override_form, status_badges
 from dashboard.state import lang, msg, tr
 from model.format import format_pct, format_value
 from model.goals import calculation_lines, calculation_record, status_label
+from model.text import reveal
 
 L = lang()
 KINDS = ("headline", "goal", "milestone", "indicator")
@@ -91,7 +92,7 @@ if options:
             tr("kpi.override", status=msg(f"status.{row['override_status']}"), reason=row["override_reason"])
         )
     with st.expander(msg("kpi.calc.title")):
-        st.text("\n".join(calculation_lines(row, L)))
+        st.text(reveal("\n".join(calculation_lines(row, L))))
         record = pd.DataFrame([calculation_record(row)])
         table_download(record, f"kpi_calculation_{goal_id}", key="kpi_calc")
     override_form(str(goal_id), row.to_dict())

@@ -14,12 +14,13 @@ from model.errors import AppError
 from model.reporting.assessments import assess, followup_with_assessments
 from model.reporting.rounds import close_round, list_rounds, open_round, round_progress
 from model.schemas import FOLLOWUP_STATUSES
+from model.text import markdown_text
 
 L = lang()
 st.title(msg("ui.page.rounds"))
 user = current_user()
 if user is None or not user.is_secretariat:
-    st.info(msg("err.auth.secretariat_only", user=user.name if user else "—"))
+    st.info(msg("err.auth.secretariat_only", user=markdown_text(user.name) if user else "—"))
     st.stop()
 assert user is not None
 store = state.store()
@@ -57,13 +58,13 @@ with st.form("round_form"):
     if do_open or do_close:
         try:
             if do_open:
-                open_round(store, fy, user.name, deadline if isinstance(deadline, dt.date) else None)
+                open_round(store, fy, user, deadline if isinstance(deadline, dt.date) else None)
                 done = msg("round.opened", fy=fy)
             else:
-                close_round(store, fy, user.name)
+                close_round(store, fy, user)
                 done = msg("round.closed", fy=fy)
         except AppError as err:
-            st.error(err.render(L))
+            st.error(markdown_text(err.render(L)))
         else:
             state.after_write()
             st.success(done)
@@ -126,7 +127,7 @@ if years:
                         comment=comment,
                     )
                 except AppError as err:
-                    st.error(err.render(L))
+                    st.error(markdown_text(err.render(L)))
                 else:
                     state.after_write()
                     st.rerun()

@@ -1,4 +1,8 @@
-"""報告のアップロード: template download, upload, every problem listed, preview, commit, history, withdraw."""
+"""報告のアップロード: template download, upload, every problem listed, preview, commit, history, withdraw.
+
+What ministries sent (texts, file names, values quoted in problems) and user names are shown as text:
+tables through `ui.plain_frame`, the problem table (st.table reads Markdown in its cells) and messages
+through `model.text.markdown_text`."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
 from model.errors import AppError
@@ -25,6 +29,7 @@ from model.reporting.rounds import list_rounds
 from model.reporting.template import make_template, template_file_name
 from model.reporting.upload import Upload, check_upload
 from model.strategy import registry
+from model.text import markdown_text
 
 L = lang()
 st.title(msg("ui.page.upload"))
@@ -96,12 +101,13 @@ def _checked(data: bytes, name: str) -> Upload:
 
 
 def _problems_table(up: Upload) -> pd.DataFrame:
+    """The problems for st.table, which renders Markdown in its cells: every cell as text."""
     return pd.DataFrame(
         {
-            msg("ui.col.sheet"): [p.sheet for p in up.problems],
+            msg("ui.col.sheet"): [markdown_text(p.sheet) for p in up.problems],
             msg("ui.col.row"): [p.row if p.row is not None else "—" for p in up.problems],
-            msg("ui.col.column"): [p.column or "—" for p in up.problems],
-            msg("ui.col.problem"): [p.message for p in up.problems],
+            msg("ui.col.column"): [markdown_text(p.column or "—") for p in up.problems],
+            msg("ui.col.problem"): [markdown_text(p.message) for p in up.problems],
         }
     ).astype(str)
 
@@ -133,7 +139,12 @@ def _preview_tables(up: Upload) -> None:
             view[msg("ui.col.status")] = part["status_after"]
             view[msg("ui.col.progress")] = part["progress_ja_after"]
             view[msg("ui.col.next")] = part["next_ja_after"]
-        st.dataframe(pd.DataFrame(view).astype(str), hide_index=True, width="stretch", key=f"preview_{kind}")
+        st.dataframe(
+            ui.plain_frame(pd.DataFrame(view).astype(str)),
+            hide_index=True,
+            width="stretch",
+            key=f"preview_{kind}",
+        )
     if not up.preview.kpi.empty:
         k = up.preview.kpi
         st.markdown(f"**{msg('ui.preview.kpi')}**")
@@ -171,7 +182,7 @@ if file is not None:
                 up.problems = rejected.problems
                 st.table(_problems_table(up).set_index(msg("ui.col.sheet")))
             except AppError as err:
-                st.error(err.render(L))
+                st.error(markdown_text(err.render(L)))
             else:
                 snap = state.after_write()
                 st.session_state.pop("up_checked", None)
@@ -200,7 +211,7 @@ else:
             msg("ui.col.outcome"): hist["outcome"].map(lambda o: msg(f"ui.outcome.{o}")),
         }
     )
-    st.dataframe(view.astype(str), hide_index=True, width="stretch", key="history")
+    st.dataframe(ui.plain_frame(view.astype(str)), hide_index=True, width="stretch", key="history")
     live = hist[(hist["kind"] == "upload") & (hist["outcome"] == "committed")]["id"].astype(int).tolist()
     if live:
         with st.form("withdraw"):
@@ -210,7 +221,7 @@ else:
                 try:
                     done = withdraw(store, int(target), user, note or None)
                 except AppError as err:
-                    st.error(err.render(L))
+                    st.error(markdown_text(err.render(L)))
                 else:
                     snap = state.after_write()
                     st.session_state["up_done"] = msg(
@@ -228,19 +239,21 @@ with st.expander(msg("ui.upload.row_history")):
         st.caption(msg("ui.upload.no_history"))
     else:
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "#": versions["submission_id"].astype(int),
-                    msg("ui.col.fy"): versions["fiscal_year"].astype(int),
-                    msg("ui.col.status"): versions["status"].fillna("—"),
-                    msg("ui.col.progress"): versions["progress_ja"].fillna(""),
-                    msg("ui.col.next"): versions["next_ja"].fillna(""),
-                    msg("ui.col.user"): versions["user_name"],
-                    msg("ui.col.outcome"): versions["deleted"].map(
-                        lambda d: msg("ui.upload.deleted") if d else ""
-                    ),
-                }
-            ).astype(str),
+            ui.plain_frame(
+                pd.DataFrame(
+                    {
+                        "#": versions["submission_id"].astype(int),
+                        msg("ui.col.fy"): versions["fiscal_year"].astype(int),
+                        msg("ui.col.status"): versions["status"].fillna("—"),
+                        msg("ui.col.progress"): versions["progress_ja"].fillna(""),
+                        msg("ui.col.next"): versions["next_ja"].fillna(""),
+                        msg("ui.col.user"): versions["user_name"],
+                        msg("ui.col.outcome"): versions["deleted"].map(
+                            lambda d: msg("ui.upload.deleted") if d else ""
+                        ),
+                    }
+                ).astype(str)
+            ),
             hide_index=True,
             width="stretch",
             key="row_history",

@@ -10,12 +10,13 @@ from dashboard.state import lang, msg
 from model.auth import ROLES, add_user, list_users, set_disabled
 from model.errors import AppError
 from model.strategy import registry
+from model.text import markdown_text
 
 L = lang()
 st.title(msg("ui.page.users"))
 user = current_user()
 if user is None or not user.is_secretariat:
-    st.info(msg("err.auth.secretariat_only", user=user.name if user else "—"))
+    st.info(msg("err.auth.secretariat_only", user=markdown_text(user.name) if user else "—"))
     st.stop()
 assert user is not None
 store = state.store()
@@ -53,9 +54,9 @@ with st.form("add_user"):
         try:
             add_user(store, name, role, password=password or None, ministry_code=ministry or None, by=user)
         except AppError as err:
-            st.error(err.render(L))
+            st.error(markdown_text(err.render(L)))
         else:
-            st.success(msg("user.added", user=name, role=role))
+            st.success(msg("user.added", user=markdown_text(name), role=role))
             st.rerun()
 
 if not table.empty:
@@ -68,6 +69,6 @@ if not table.empty:
             try:
                 set_disabled(store, str(who), bool(off), by=user)
             except AppError as err:
-                st.error(err.render(L))
+                st.error(markdown_text(err.render(L)))
             else:
                 st.rerun()

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from model.store import Snapshot, Store, open_store
+from model.text import json_safe
 
 
 def store_from(args: argparse.Namespace) -> Store:
@@ -31,7 +32,8 @@ def _json_default(value: Any) -> Any:
 
 
 def emit_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    """JSON on stdout: exact data, with every character a terminal would obey as a \\u escape."""
+    sys.stdout.write(json_safe(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default)))
     sys.stdout.write("\n")
 
 

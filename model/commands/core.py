@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -40,6 +41,25 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run_status)
 
     p = sub.add_parser(
+        "backup",
+        help="copy the whole store into a new SQLite file (safe while the dashboard writes)",
+        description="Copy the whole store into a new SQLite file: SQLite's online backup API for the "
+        "embedded store, a consistent logical copy for PostgreSQL. `restore` puts it back into an empty "
+        "database.",
+    )
+    p.add_argument("--out", required=True, help="the backup file to create, e.g. backup-2026-11-24.sqlite3")
+    p.set_defaults(run=run_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="fill an empty database from a backup file",
+        description="Fill an empty database (SQLite or PostgreSQL, from --database-url or DATABASE_URL) "
+        "with the store in a file written by `backup`. A database that already holds a store is refused.",
+    )
+    p.add_argument("file", help="the backup file")
+    p.set_defaults(run=run_restore)
+
+    p = sub.add_parser(
         "kpi",
         help="the KPI table with status and projection; `kpi override` sets the secretariat's status",
         description="Every goal with observations: latest value, % of target, actual and required "
@@ -65,6 +85,27 @@ def run_init(args: argparse.Namespace) -> int:
     store = store_from(args)
     outcome = store.init()
     print(t(f"cli.init.{outcome}", args.lang, url=store.engine.url.render_as_string(hide_password=True)))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    version = store_from(args).backup(Path(args.out))
+    print(t("cli.backup.done", args.lang, path=args.out, version=version))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    version = store.restore(Path(args.file))
+    print(
+        t(
+            "cli.restore.done",
+            args.lang,
+            path=args.file,
+            version=version,
+            url=store.engine.url.render_as_string(hide_password=True),
+        )
+    )
     return 0
 
 

@@ -2,6 +2,8 @@
 
 The same functions as the upload page (model/reporting); the command line acts as the secretariat
 (`model.auth.operator`) except for `submit`, which acts as the named user and is checked like the page.
+What users wrote (texts, file names, user names) reaches the terminal through `model.text.one_line` and
+`--json` through `model.text.json_safe`: no control or bidirectional character is printed as such.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from model.reporting.template import make_template
 from model.reporting.upload import Upload, check_upload
 from model.store import Snapshot
 from model.strategy import registry
+from model.text import one_line
 
 
 def _fy(text: str) -> int:
@@ -114,10 +117,10 @@ def run_round(args: argparse.Namespace) -> int:
     user = operator()
     if args.action == "open":
         deadline = parse_date(args.deadline) if args.deadline else None
-        open_round(store, fy, user.name, deadline)
+        open_round(store, fy, user, deadline)
         print(t("round.opened", args.lang, fy=fy))
     else:
-        close_round(store, fy, user.name)
+        close_round(store, fy, user)
         print(t("round.closed", args.lang, fy=fy))
     return 0
 
@@ -139,7 +142,7 @@ def _print_upload(up: Upload, args: argparse.Namespace, extra: dict[str, Any] | 
     if not up.ok:
         print(t("up.rejected", args.lang, n=len(up.problems)), file=sys.stderr)
         for p in up.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {one_line(str(p))}", file=sys.stderr)
     elif up.preview is not None and not extra:
         print(t("up.valid", args.lang, **up.preview.counts()))
 
@@ -196,7 +199,8 @@ def run_history(args: argparse.Namespace) -> int:
         extra = f" withdraws #{int(r['withdraws_id'])}" if r["kind"] == "withdrawal" else ""
         print(
             f"#{r['id']:<5}{r['kind']:<11}{r['ministry_code'] or '':<6}{_int(r['fiscal_year']):<6}"
-            f"{r['user_name']:<20}{when}  {counts}  {r['outcome']}{extra}  {r['file_name'] or ''}"
+            f"{one_line(str(r['user_name'])):<20}{when}  {counts}  {r['outcome']}{extra}  "
+            f"{one_line(r['file_name'] or '')}"
         )
     return 0
 
@@ -210,10 +214,10 @@ def _row_history(snap: Snapshot, args: argparse.Namespace, code: str | None) -> 
         return 0
     for r in records(versions[cols]):
         state = " (deleted)" if r["deleted"] else ""
-        text = str(r["progress_ja"] or "").replace("\n", " ")[:60]
+        text = one_line(str(r["progress_ja"] or ""), 60)
         print(
             f"#{r['submission_id']:<5}{r['fiscal_year']:<6}{r['ministry_code']:<7}{r['status'] or '—':<6}"
-            f"{r['user_name']:<16}{str(r['created_at'])[:16]}{state}  {text}"
+            f"{one_line(str(r['user_name'])):<16}{str(r['created_at'])[:16]}{state}  {text}"
         )
     return 0
 
@@ -260,7 +264,7 @@ def run_user(args: argparse.Namespace) -> int:
         else:
             for r in table.to_dict("records"):
                 state = "disabled" if r["disabled"] else "active"
-                print(f"{r['name']:<32}{r['role']:<12}{r['ministry_code'] or '':<8}{state}")
+                print(f"{one_line(str(r['name'])):<32}{r['role']:<12}{r['ministry_code'] or '':<8}{state}")
         return 0
     if not args.name:
         raise AppError("err.auth.bad_name")
@@ -268,8 +272,8 @@ def run_user(args: argparse.Namespace) -> int:
         ministry = registry(store.snapshot()).get(args.ministry).code if args.ministry else None
         password = None if args.no_password else _password()
         add_user(store, args.name, args.role, password=password, ministry_code=ministry, by=by)
-        print(t("user.added", args.lang, user=args.name, role=args.role))
+        print(t("user.added", args.lang, user=one_line(args.name), role=args.role))
     else:
         set_disabled(store, args.name, args.action == "disable", by=by)
-        print(t(f"user.{args.action}d", args.lang, user=args.name))
+        print(t(f"user.{args.action}d", args.lang, user=one_line(args.name)))
     return 0

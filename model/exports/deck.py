@@ -5,7 +5,9 @@ Slides: cover → headline KPIs (table, then the KPI charts) → status per pill
 milestones → international cooperation → follow-up highlights (delayed rows, rows not yet reported).
 Every slide has a title placeholder (the outline and screen readers use it), a footer with its sources
 and as-of date, and speaker notes listing the sources in full. Every run names IPAexGothic as its Latin
-and East Asian (a:ea) font so that PowerPoint and LibreOffice draw the Japanese with it.
+and East Asian (a:ea) font so that PowerPoint and LibreOffice draw the Japanese with it. Every text goes
+in through `_write` or `_notes`, which reveal what the intake rule refuses (model/text.py): a stored ESC or
+right-to-left override reaches no slide, and a noncharacter cannot stop the deck (lxml refuses U+FFFE).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from model.exports.images import ImageJob, ImageSession
 from model.figures import CHARTS, ChartSpec, build_chart
 from model.messages import t
 from model.store import Snapshot
+from model.text import line_breaks, reveal
 
 FONT = "IPAexGothic"
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
@@ -111,7 +114,7 @@ def _write(
     """Replace the text of a text frame: one paragraph per line, every run in the Japanese font."""
     tf = frame
     tf.clear()  # type: ignore[attr-defined]
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(line_breaks(reveal(text)).split("\n")):
         para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
         if align is not None:
             para.alignment = align
@@ -200,7 +203,7 @@ def _notes(
     text = t("deck.notes", lang, sources=listed, date=format_date(as_of, lang), version=version)
     if extra:
         text += "\n\n" + "\n".join(extra)
-    slide.notes_slide.notes_text_frame.text = text  # type: ignore[attr-defined]
+    slide.notes_slide.notes_text_frame.text = reveal(text)  # type: ignore[attr-defined]
 
 
 # --- slides ------------------------------------------------------------------------------------------

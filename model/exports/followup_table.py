@@ -3,7 +3,8 @@ sub-area with the ＜目標＞ line, each action with its ministries in 【…�
 
 `published_table` builds the rows once; `to_xlsx` (print-ready: A4 landscape, header row repeated on every
 page, wrapped text, fixed column widths) and `to_csv` (UTF-8 with BOM) write them. Texts are the store's,
-character for character; only formula-like cells are neutralised (see `safe`).
+character for character; only formula-like cells are neutralised and characters the intake rule refuses
+revealed, and an .xlsx cell is cut at Excel's limit (see `safe`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.calendar_ja import format_date, format_fy
-from model.exports.safe import csv_bytes, neutralise
+from model.exports.safe import csv_bytes, neutralise, xlsx_cell
 from model.messages import t
 from model.ministries import MinistryRegistry
 from model.store import JOINT, Snapshot
@@ -171,6 +172,7 @@ FONT_NAME = "IPAexGothic"
 # column width, a half-width one about 0.85, a line 12.5 pt (the estimate errs on the generous side).
 _LINE_PT = 13.0
 _PAD_PT = 4.0
+_MAX_ROW_PT = 409.0  # the tallest row Excel allows
 
 
 def _text_width(text: str) -> float:
@@ -187,7 +189,7 @@ def _row_height(cells: list[str], kind: str) -> float:
         lines = _lines(cells[0], sum(WIDTHS.values()))
     else:
         lines = max(_lines(c, w) for c, w in zip(cells, WIDTHS.values(), strict=True))
-    return round(lines * _LINE_PT + _PAD_PT, 1)
+    return min(round(lines * _LINE_PT + _PAD_PT, 1), _MAX_ROW_PT)
 
 
 def _style(ws: Worksheet, row: int, kind: str) -> None:
@@ -229,7 +231,7 @@ def to_xlsx(snap: Snapshot, fiscal_year: int, *, today: dt.date | None = None) -
     _style(ws, 3, "header")
     for r in table.itertuples(index=False):
         cells = [str(r.action), str(r.progress), str(r.next)]
-        ws.append([neutralise(c) for c in cells])
+        ws.append([xlsx_cell(c) for c in cells])
         _style(ws, ws.max_row, str(r.kind))
         ws.row_dimensions[ws.max_row].height = _row_height(cells, str(r.kind))
     for col, width in WIDTHS.items():

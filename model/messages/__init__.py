@@ -17,6 +17,7 @@ from typing import Any
 
 from model.messages._core import MESSAGES as _CORE
 from model.messages._exports import MESSAGES as _EXPORTS
+from model.messages._intake import MESSAGES as _INTAKE
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._screen import MESSAGES as _SCREEN
 from model.messages._views import MESSAGES as _VIEWS
@@ -28,6 +29,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "views": _VIEWS,  # charts, milestone statuses, agreement and event kinds
     "reporting": _REPORTING,  # templates, upload checks, rounds, users and the reporting pages
     "exports": _EXPORTS,  # briefing deck, published table, chart files and the exports page
+    "intake": _INTAKE,  # the intake rule for text: refused characters, lengths (model/text.py)
 }
 
 

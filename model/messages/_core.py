@@ -6,6 +6,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "データベースに接続できません（{url}）：{detail}。DATABASE_URL を確認してください。",
         "Cannot connect to the database ({url}): {detail}. Check DATABASE_URL.",
     ),
+    "err.db_full": (
+        "データベースの保存先（{url}）の空き容量がありません。"
+        "容量を確保してから再度お試しください（読み取りは続けられます）。",
+        "The database's disk ({url}) is full: free some space and try again (reading goes on).",
+    ),
+    "err.db_readonly": (
+        "データベース（{url}）が読み取り専用のため、書き込めません。"
+        "ファイルやディレクトリの権限を確認してください。",
+        "The database ({url}) is read-only: nothing can be written. "
+        "Check the file's and folder's permissions.",
+    ),
+    "err.db_auth": (
+        "データベース（{url}）のユーザー名またはパスワードが正しくありません。"
+        "DATABASE_URL を確認してください。",
+        "The database ({url}) refused the user name or password: check DATABASE_URL.",
+    ),
     "err.db_bad_url": (
         "DATABASE_URL の形式が正しくありません：{url}。例：sqlite:///var/app.db",
         "DATABASE_URL is not a valid database URL: {url}. Example: sqlite:///var/app.db",
@@ -71,6 +87,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{status}（事務局判断。算定では{computed}）",
         "{status} (secretariat's assessment; computed: {computed})",
     ),
+    "cli.backup.done": (
+        "{path} にバックアップしました（データ版 {version}）。",
+        "Backed up to {path} (data version {version}).",
+    ),
+    "cli.restore.done": (
+        "{path} を {url} に復元しました（データ版 {version}）。",
+        "Restored {path} into {url} (data version {version}).",
+    ),
+    "err.backup.exists": (
+        "{path} はすでにあります。別のファイル名を指定してください（上書きはしません）。",
+        "{path} already exists: name a new file (a backup never overwrites).",
+    ),
+    "err.backup.missing": ("バックアップファイル {path} が見つかりません。", "Backup file {path} not found."),
+    "err.backup.unreadable": (
+        "{path} はこのシステムのバックアップとして読めません：{detail}",
+        "{path} cannot be read as a backup of this system: {detail}",
+    ),
+    "err.backup.not_empty": (
+        "復元先のデータベースにはすでにデータがあります。空のデータベースを指定してください（履歴が混ざるのを防ぐため）。",
+        "The target database already holds a store: restore into an empty database "
+        "(two histories must not mix).",
+    ),
+    "err.auth.weak_password": (
+        "このパスワードは推測されやすいため使えません（よく使われるもの、同じ文字や連続した文字の並び、ユーザー名を含むもの）。"
+        "{n}文字以上の、覚えやすい長い語句にしてください。",
+        "This password is too easy to guess (a common one, one repeated character, a run like 123456, or the "
+        "user name in it). Use a long phrase you can remember, {n} characters or more.",
+    ),
+    "err.auth.locked": (
+        "パスワードの誤りが続いたため、このアカウントへのログインを一時的に止めています。{minutes}分ほど待ってから再度お試しください。",
+        "Too many wrong passwords: logins to this account are paused. Try again in about {minutes} minutes.",
+    ),
+    "err.text.control": (
+        "{field}の{position}文字目に表示されない制御文字 {char} があります。"
+        "削除してから入力し直してください。",
+        "{field} has an invisible control character {char} at position {position}: remove it and try again.",
+    ),
+    "err.text.too_long": (
+        "{field}が長すぎます（{n}文字。上限は{limit}文字）。",
+        "{field} is too long ({n} characters; the limit is {limit}).",
+    ),
+    "field.user_name": ("ユーザー名", "The user name"),
+    "field.reason": ("理由", "The reason"),
+    "field.comment": ("コメント", "The comment"),
     "status.override_mark": ("事務局判断", "Secretariat's assessment"),
     "status.computed": ("算定：{status}", "Computed: {status}"),
     "err.override.reason": (

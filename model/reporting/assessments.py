@@ -8,6 +8,7 @@ from model.auth import User, require_secretariat
 from model.errors import AppError
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import Snapshot, Store, per_snapshot
+from model.text import checked_text
 
 ASSESSMENT_KEY = ["action_id", "fiscal_year", "ministry_code"]
 
@@ -26,12 +27,13 @@ def assess(
     require_secretariat(user)
     if status is not None and status not in FOLLOWUP_STATUSES:
         raise AppError("err.assess.bad_status", value=status, allowed="／".join(FOLLOWUP_STATUSES))
+    text = checked_text(comment or "", "field.comment")
     with store.transaction(user, "assessment") as tx:
         entries = tx.snapshot().followup(fiscal_year)
         hit = entries[(entries["action_id"] == action_id) & (entries["ministry_code"] == ministry_code)]
         if hit.empty:
             raise AppError("err.assess.no_entry", fy=fiscal_year, action=action_id, ministry=ministry_code)
-        tx.record_assessment(action_id, fiscal_year, ministry_code, status, (comment or "").strip() or None)
+        tx.record_assessment(action_id, fiscal_year, ministry_code, status, text or None)
 
 
 @per_snapshot

@@ -25,6 +25,7 @@ from model.store import (
     Snapshot,
     Store,
 )
+from model.text import NOTE_LIMIT, char_label, first_refused, normalise
 
 
 class UploadRejected(AppError):
@@ -75,7 +76,9 @@ def submit_file(
 
 # --- withdrawal -----------------------------------------------------------------------------------------
 def withdraw(store: Store, submission_id: int, user: User, note: str | None = None) -> Outcome:
-    """Undo a submission: append versions restoring what was there before it, recorded as a withdrawal."""
+    """Undo a submission: append versions restoring what was there before it, recorded as a withdrawal.
+    The reason (`note`) is text from a user: the intake rule of model/text.py applies to it."""
+    note = _note(note)
     with store.transaction(user, "withdrawal") as tx:
         now = tx.snapshot()
         subs = now.submissions().set_index("id")
@@ -101,6 +104,18 @@ def withdraw(store: Store, submission_id: int, user: User, note: str | None = No
         outcome = tx.apply(change)
         tx.mark_withdrawn(submission_id)
         return outcome
+
+
+def _note(note: str | None) -> str | None:
+    if note is None or not note.strip():
+        return None
+    note = normalise(note.strip())
+    hit = first_refused(note)
+    if hit is not None:
+        raise AppError("err.withdraw.note_refused", char=char_label(hit[1]))
+    if len(note) > NOTE_LIMIT:
+        raise AppError("err.withdraw.note_too_long", n=f"{len(note):,}", limit=f"{NOTE_LIMIT:,}")
+    return note
 
 
 def _restore(
@@ -136,8 +151,9 @@ def _restore(
 
 # --- history --------------------------------------------------------------------------------------------
 def submission_history(snap: Snapshot, ministry_code: str | None = None) -> pd.DataFrame:
-    """Uploads and withdrawals, newest first (optionally one ministry's)."""
-    subs = snap.submissions().drop(columns=["change_id"])
+    """Uploads and withdrawals, newest first (optionally one ministry's). The file name is the display
+    name; the name as sent (bytes) is not part of the history."""
+    subs = snap.submissions().drop(columns=["change_id", "file_name_raw"], errors="ignore")
     subs = subs[subs["kind"].isin(["upload", "withdrawal"])]
     if ministry_code is not None:
         subs = subs[subs["ministry_code"] == ministry_code]

@@ -21,6 +21,7 @@ from defusedxml import ElementTree  # type: ignore[import-untyped]
 
 from model.messages import t
 from model.report import Problem
+from model.text import one_line
 
 ACCEPTED = (".xlsx", ".xls", ".ods")
 MACRO_EXTENSIONS = (".xlsm", ".xlsb", ".xltm", ".xlam")
@@ -203,7 +204,7 @@ def read_workbook(
             if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
                 return None, [
                     Problem(
-                        meta.name,
+                        one_line(meta.name, 60),  # the file's own sheet name: shown, so revealed
                         None,
                         None,
                         t("up.file.too_many_rows", lang, rows=sheet.total_height, limit=limits.max_rows),
@@ -341,4 +342,5 @@ def _mb(n: int) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:160] or type(exc).__name__
+    """A parser's message on one line: it may quote the file (a sheet name, a cell), so it is revealed."""
+    return one_line(" ".join(str(exc).split()), 160) or type(exc).__name__

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from model.auth import User, require_secretariat
 from model.errors import AppError
 from model.followup import completeness
 from model.store import Snapshot, Store
@@ -87,9 +88,11 @@ def get_round(snap: Snapshot, fiscal_year: int) -> Round | None:
     return Round(int(r["id"]), fiscal_year, str(r["status"]), _date(r["deadline"]))
 
 
-def open_round(store: Store, fiscal_year: int, user_name: str, deadline: dt.date | None = None) -> Round:
-    """Open (or re-open) the round for a fiscal year; a re-opening keeps the deadline unless given one."""
-    with store.transaction(user_name, "round") as tx:
+def open_round(store: Store, fiscal_year: int, user: User, deadline: dt.date | None = None) -> Round:
+    """Open (or re-open) the round for a fiscal year; a re-opening keeps the deadline unless given one.
+    Secretariat only."""
+    require_secretariat(user)
+    with store.transaction(user, "round") as tx:
         current = get_round(tx.snapshot(), fiscal_year)
         keep = current.deadline if current is not None else None
         tx.record_round(fiscal_year, "open", deadline or keep)
@@ -99,9 +102,10 @@ def open_round(store: Store, fiscal_year: int, user_name: str, deadline: dt.date
     return found
 
 
-def close_round(store: Store, fiscal_year: int, user_name: str) -> Round:
-    """Close a round: it takes no more submissions."""
-    with store.transaction(user_name, "round") as tx:
+def close_round(store: Store, fiscal_year: int, user: User) -> Round:
+    """Close a round: it takes no more submissions. Secretariat only."""
+    require_secretariat(user)
+    with store.transaction(user, "round") as tx:
         current = get_round(tx.snapshot(), fiscal_year)
         if current is None:
             raise AppError("err.round_missing", fiscal_year=fiscal_year)

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model.calendar_ja import era_year, format_fy
 from model.errors import AppError
+from model.exports.safe import xlsx_text
 from model.format import format_value
 from model.messages import t
 from model.ministries import Ministry
@@ -141,7 +142,8 @@ def _write_table(
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
     for r in rows:
-        ws.append(r)
+        # Last year's text as stored (seed rows, rows stored before the intake rule): written as text.
+        ws.append([xlsx_text(v) for v in r])
         for cell in ws[ws.max_row]:
             # openpyxl reads text starting with "=" as a formula; stored text must stay text, exactly.
             if isinstance(cell.value, str) and cell.value.startswith("="):

@@ -27,6 +27,17 @@ from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import FOLLOWUP_VALUES, ChangeSet, Snapshot
 from model.strategy import registry
+from model.text import (
+    NOTE_LIMIT,
+    TEXT_LIMIT,
+    char_label,
+    display_file_name,
+    excerpt,
+    file_name_bytes,
+    first_refused,
+    line_breaks,
+    normalise,
+)
 
 _STATUSES = frozenset(FOLLOWUP_STATUSES)
 _HEADER_SCAN = 10  # header row searched among the first rows (a title row or merged cells may sit above)
@@ -46,7 +57,7 @@ class Preview:
 
 @dataclass
 class Upload:
-    file_name: str
+    file_name: str  # the display name (model.text.display_file_name)
     content: bytes
     ministry_code: str
     lang: str = "ja"
@@ -58,6 +69,7 @@ class Upload:
     file_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (sheet, key) → row in the file
     problems: list[Problem] = field(default_factory=list)
     preview: Preview | None = None
+    file_name_raw: bytes | None = None  # the name as sent, kept only as bytes in the submission record
 
     @property
     def ok(self) -> bool:
@@ -74,6 +86,7 @@ class Upload:
             ministry_code=self.ministry_code,
             fiscal_year=self.fiscal_year,
             file_name=self.file_name,
+            file_name_raw=self.file_name_raw,
             sha256=self.sha256,
             base_version=self.base_version,
             content=self.content,
@@ -99,11 +112,21 @@ def check_upload(
     lang: str = "ja",
     limits: Limits = LIMITS,
 ) -> Upload:
-    """Validate a filled template for `ministry`; never raises for anything wrong with the file."""
+    """Validate a filled template for `ministry`; never raises for anything wrong with the file.
+
+    `file_name` is the name as sent (a browser's, or a path's last part): it is checked and stored as its
+    display name, and kept as bytes beside it."""
     reg = registry(snap)
     m = reg.get(ministry)
-    up = Upload(file_name=file_name, content=data, ministry_code=m.code, lang=lang)
-    book, problems = read_workbook(data, file_name, lang, limits)
+    shown = display_file_name(file_name)
+    up = Upload(
+        file_name=shown,
+        content=data,
+        ministry_code=m.code,
+        lang=lang,
+        file_name_raw=file_name_bytes(file_name),
+    )
+    book, problems = read_workbook(data, shown, lang, limits)
     if book is None:
         up.problems = problems
         return up
@@ -141,7 +164,7 @@ def cell_text(value: Any) -> str | None:
         return value.isoformat()
     text = str(value)
     if "\n" in text or "\r" in text:
-        text = "\n".join(line.rstrip(" \t\u3000") for line in text.replace("\r\n", "\n").split("\n"))
+        text = "\n".join(line.rstrip(" \t\u3000") for line in line_breaks(text).split("\n"))
     text = text.strip(" \t\n\u3000")
     # Only a cell of a character or two can be a dash meaning "empty".
     if len(text) <= 2 and (text in L.EMPTY_MARKS or _nfkc(text) in L.EMPTY_MARKS):
@@ -176,6 +199,37 @@ def _cell(row: list[Any], col: int | None) -> Any:
     return row[col] if col is not None and col < len(row) else None
 
 
+def intake_text(
+    up: Upload, sheet: str, row: int, column: str, text: str | None, limit: int = TEXT_LIMIT
+) -> tuple[str | None, bool]:
+    """The intake rule for one text cell (model/text.py): (the text as stored, whether it passed).
+
+    NFC, line breaks as "\\n"; a control character other than newline and tab, a bidirectional control
+    or a noncharacter is refused, and so is a text over `limit` characters, each with a problem naming
+    the cell (and the character, where it sits)."""
+    if text is None:
+        return None, True
+    text = normalise(text)
+    ok = True
+    hit = first_refused(text)
+    if hit is not None:
+        at, ch = hit
+        before = text[max(0, at - 12) : at]
+        near = (
+            t("up.text.after", up.lang, text=excerpt(before.rsplit("\n", 1)[-1] or before))
+            if at
+            else t("up.text.at_start", up.lang)
+        )
+        message = t("up.text.control", up.lang, column=column, pos=at + 1, near=near, char=char_label(ch))
+        up.problems.append(Problem(sheet, row, column, message))
+        ok = False
+    if len(text) > limit:
+        message = t("up.text.too_long", up.lang, column=column, n=f"{len(text):,}", limit=f"{limit:,}")
+        up.problems.append(Problem(sheet, row, column, message))
+        ok = False
+    return text, ok
+
+
 # --- metadata, round ------------------------------------------------------------------------------------
 def _read_meta(
     snap: Snapshot, reg: MinistryRegistry, book: Workbook, up: Upload, m: Ministry, expected_fy: int | None
@@ -199,7 +253,9 @@ def _read_meta(
             else:
                 found[key] = int(str(cell_code(raw)))
         except (AppError, ValueError):
-            up.problems.append(Problem(L.META_SHEET, i + 1, key, t("up.meta.bad", lang, key=key, value=raw)))
+            up.problems.append(
+                Problem(L.META_SHEET, i + 1, key, t("up.meta.bad", lang, key=key, value=excerpt(raw)))
+            )
     if up.problems:
         return False
     up.fiscal_year = int(found["fiscal_year"])
@@ -208,7 +264,10 @@ def _read_meta(
     if found["template_version"] != L.TEMPLATE_VERSION:
         up.problems.append(
             Problem(
-                L.META_SHEET, None, None, t("up.meta.template_version", lang, got=found["template_version"])
+                L.META_SHEET,
+                None,
+                None,
+                t("up.meta.template_version", lang, got=excerpt(found["template_version"])),
             )
         )
     if found["ministry"] != m.code:
@@ -293,7 +352,9 @@ def _read_followup(
             up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.no_id", lang)))
             continue
         if action_id not in known:
-            up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.unknown_id", lang, value=action_id)))
+            up.problems.append(
+                Problem(sheet, n, L.COL_ID, t("up.row.unknown_id", lang, value=excerpt(action_id)))
+            )
             continue
         if action_id not in reportable_ids:
             up.problems.append(Problem(sheet, n, L.COL_ID, t("up.row.not_reportable", lang, value=action_id)))
@@ -319,7 +380,9 @@ def _read_followup(
         up.file_rows[(sheet, action_id)] = n
         if progress is None and nxt is None and status is None:
             continue  # the row is not reported this time: left as it is
-        row_ok = not formulas
+        progress, progress_ok = intake_text(up, sheet, n, L.COL_PROGRESS, progress)
+        nxt, next_ok = intake_text(up, sheet, n, L.COL_NEXT, nxt)
+        row_ok = not formulas and progress_ok and next_ok
         if status is None:
             up.problems.append(
                 Problem(sheet, n, L.COL_STATUS, t("up.row.required", lang, column=L.COL_STATUS))
@@ -328,7 +391,12 @@ def _read_followup(
         elif status not in FOLLOWUP_STATUSES:
             allowed = "／".join(FOLLOWUP_STATUSES)
             up.problems.append(
-                Problem(sheet, n, L.COL_STATUS, t("up.row.bad_status", lang, value=status, allowed=allowed))
+                Problem(
+                    sheet,
+                    n,
+                    L.COL_STATUS,
+                    t("up.row.bad_status", lang, value=excerpt(status), allowed=allowed),
+                )
             )
             row_ok = False
         if progress is None:
@@ -395,7 +463,7 @@ def _read_kpi(
             continue  # nothing reported on this row
         if goal_id is None or goal_id not in goals.index:
             up.problems.append(
-                Problem(sheet, n, L.COL_GOAL, t("up.kpi.unknown_goal", lang, value=goal_id or ""))
+                Problem(sheet, n, L.COL_GOAL, t("up.kpi.unknown_goal", lang, value=excerpt(goal_id)))
             )
             continue
         if goal_id not in owned:
@@ -405,7 +473,8 @@ def _read_kpi(
                 )
             )
             continue
-        row_ok = not formulas
+        note, note_ok = intake_text(up, sheet, n, L.COL_NOTE, note, NOTE_LIMIT)
+        row_ok = not formulas and note_ok
         period = None
         if cell_text(raw_date) is None:
             up.problems.append(Problem(sheet, n, L.COL_DATE, t("up.row.required", lang, column=L.COL_DATE)))
@@ -414,14 +483,18 @@ def _read_kpi(
             try:
                 period = parse_period(raw_date if isinstance(raw_date, dt.date) else cell_code(raw_date))
             except AppError:
-                up.problems.append(Problem(sheet, n, L.COL_DATE, t("up.kpi.bad_date", lang, value=raw_date)))
+                up.problems.append(
+                    Problem(sheet, n, L.COL_DATE, t("up.kpi.bad_date", lang, value=excerpt(raw_date)))
+                )
                 row_ok = False
         value = parse_number(raw_value)
         if cell_text(raw_value) is None:
             up.problems.append(Problem(sheet, n, L.COL_VALUE, t("up.row.required", lang, column=L.COL_VALUE)))
             row_ok = False
         elif value is None:
-            up.problems.append(Problem(sheet, n, L.COL_VALUE, t("up.kpi.bad_value", lang, value=raw_value)))
+            up.problems.append(
+                Problem(sheet, n, L.COL_VALUE, t("up.kpi.bad_value", lang, value=excerpt(raw_value)))
+            )
             row_ok = False
         if not row_ok or period is None or value is None:
             continue

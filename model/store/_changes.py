@@ -21,6 +21,7 @@ class ChangeSet:
     ministry_code: str | None = None
     fiscal_year: int | None = None
     file_name: str | None = None
+    file_name_raw: bytes | None = None  # the file's name as sent; `file_name` is its display name
     sha256: str | None = None
     base_version: int | None = None
     content: bytes | None = None

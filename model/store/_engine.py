@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from model.errors import AppError
 
@@ -20,15 +21,20 @@ def make_engine(url: str) -> sa.Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise AppError("err.db_bad_url", url=url) from exc
+        raise AppError("err.db_bad_url", url=_without_password(url)) from exc
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         return sa.create_engine(parsed, pool_pre_ping=True)
-    except (ArgumentError, ImportError) as exc:
-        raise AppError("err.db_bad_url", url=url) from exc
+    except (ArgumentError, ImportError, NoSuchModuleError) as exc:
+        raise AppError("err.db_bad_url", url=parsed.render_as_string(hide_password=True)) from exc
+
+
+def _without_password(url: str) -> str:
+    """A URL that did not parse, with anything between '://user:' and '@' masked: never print a password."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def _sqlite_engine(url: sa.URL) -> sa.Engine:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,12 +14,14 @@ from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from model.config import database_url
 from model.errors import AppError
 from model.seed import SeedData, load_seed
+from model.store._backup import backup, restore
 from model.store._changes import ChangeSet, Outcome, clean
 from model.store._engine import PG_WRITE_LOCK, SNAPSHOT, TXN_MODE, WRITE, make_engine
 from model.store._snapshot import Snapshot, load_snapshot, require_version
 from model.store._tables import (
     KPI_VALUES,
     changes,
+    login_failures,
     meta,
     metadata,
     reference,
@@ -67,7 +71,7 @@ class Store:
                     conn = conn.execution_options(isolation_level="REPEATABLE READ")
                 yield conn
         except OperationalError as exc:
-            raise AppError("err.db_unreachable", url=self._safe_url(), detail=_one_line(exc.orig)) from exc
+            raise AppError(_fault(exc.orig), url=self._safe_url(), detail=_one_line(exc.orig)) from exc
 
     # --- the one write door ---------------------------------------------------------------------------
     @contextmanager
@@ -110,6 +114,37 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
                 for t in metadata.sorted_tables
             }
+
+    def backup(self, out: Path) -> int:
+        """The whole store into a new SQLite file, consistent while others write; returns its version."""
+        self.require_initialised()
+        return backup(self.engine, out)
+
+    def restore(self, source: Path) -> int:
+        """Fill this empty database from a backup file; returns the version restored."""
+        return restore(self.engine, source)
+
+    def login_failures(
+        self, user_name: str, client: str | None, since: dt.datetime
+    ) -> tuple[list[dt.datetime], int]:
+        """Failed logins since `since`: the times for this account (oldest first), and the count from
+        this client (any account). One read, no version."""
+        lf = login_failures
+        with self._connect(None) as conn:
+            times = conn.execute(
+                sa.select(lf.c.created_at)
+                .where(lf.c.user_name == user_name, lf.c.created_at >= since)
+                .order_by(lf.c.created_at)
+            ).scalars()
+            mine = [t if t.tzinfo else t.replace(tzinfo=dt.UTC) for t in times]
+            from_client = 0
+            if client:
+                from_client = int(
+                    conn.execute(
+                        sa.select(sa.func.count()).where(lf.c.client == client, lf.c.created_at >= since)
+                    ).scalar_one()
+                )
+        return mine, from_client
 
     def password_hash(self, name: str) -> tuple[bool, str | None] | None:
         """(disabled, argon2 hash) of an account, None when there is none: for the login check only."""
@@ -176,6 +211,18 @@ class Store:
         self.require_initialised()
         with self.transaction(change.user_name, change.kind) as tx:
             return tx.apply(change)
+
+
+def _fault(exc: BaseException | None) -> str:
+    """The message for a database fault, named for what it is (SQLite's and PostgreSQL's own words)."""
+    text = str(exc).lower()
+    if "disk is full" in text or "no space left" in text or "could not extend file" in text:
+        return "err.db_full"
+    if "readonly database" in text or "read-only" in text or "read only" in text:
+        return "err.db_readonly"
+    if "password authentication failed" in text or "authentication failed" in text:
+        return "err.db_auth"
+    return "err.db_unreachable"
 
 
 def _one_line(exc: BaseException | None) -> str:

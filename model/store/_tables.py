@@ -92,7 +92,8 @@ submissions = sa.Table(
     sa.Column("fiscal_year", sa.Integer),
     sa.Column("user_name", sa.String(128), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("file_name", sa.Text),
+    sa.Column("file_name", sa.Text),  # the display name (model.text.display_file_name)
+    sa.Column("file_name_raw", sa.LargeBinary),  # the name as sent, only as bytes (never shown as text)
     sa.Column("sha256", sa.String(64)),
     sa.Column("base_version", sa.Integer),  # the store version the uploaded template was made from
     sa.Column("n_added", sa.Integer, nullable=False, default=0),
@@ -212,4 +213,16 @@ assessments = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id")),
     sa.Index("ix_assessment_key", "action_id", "fiscal_year", "ministry_code", "id"),
+)
+
+# Failed logins, for throttling (model/auth.py). Not part of the versioned state: recording one makes no
+# new store version (an attacker's guesses must not make every session reload), and a success clears them.
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("client", sa.String(64)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_login_failures_user", "user_name", "created_at"),
 )

@@ -18,6 +18,7 @@ from model.store._tables import (
     changes,
     followup_versions,
     kpi_versions,
+    login_failures,
     round_events,
     status_overrides,
     submission_files,
@@ -92,6 +93,7 @@ class Transaction:
                 "user_name": change.user_name,
                 "created_at": dt.datetime.now(dt.UTC),
                 "file_name": change.file_name,
+                "file_name_raw": change.file_name_raw,
                 "sha256": change.sha256,
                 "base_version": change.base_version,
                 "n_added": added,
@@ -187,3 +189,11 @@ class Transaction:
             return False
         self.version  # noqa: B018
         return True
+
+    # --- login throttling (not versioned: see login_failures) ----------------------------------------
+    def record_login_failure(self, user_name: str, client: str | None) -> None:
+        row = {"user_name": user_name, "client": client, "created_at": self._now()}
+        self.conn.execute(login_failures.insert(), row)
+
+    def clear_login_failures(self, user_name: str) -> None:
+        self.conn.execute(login_failures.delete().where(login_failures.c.user_name == user_name))

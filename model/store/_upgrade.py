@@ -3,6 +3,7 @@
 Such a store's version was its newest submission id. Each old submission becomes the change of the same id,
 so a template made from such a store (it names that number as its base version) is still judged right by
 the stale-template check; rounds, assessments and overrides of that time are dated to the newest of them.
+A store made before file names were kept as sent gets the (empty) `submissions.file_name_raw` column.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def upgrade(conn: sa.Connection, dialect: str) -> None:
     for table in (submissions, status_overrides, assessments):
         if "change_id" not in {c["name"] for c in inspector.get_columns(table.name)}:
             conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN change_id INTEGER"))
+    if "file_name_raw" not in {c["name"] for c in inspector.get_columns(submissions.name)}:
+        binary = sa.LargeBinary().compile(dialect=conn.dialect)  # BLOB on SQLite, BYTEA on PostgreSQL
+        conn.execute(sa.text(f"ALTER TABLE {submissions.name} ADD COLUMN file_name_raw {binary}"))
     if conn.execute(sa.select(sa.func.count()).select_from(changes)).scalar_one():
         return
     old = conn.execute(

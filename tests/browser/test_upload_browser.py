@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from model.auth import add_user, operator
+from model.auth import User, add_user, operator
 from model.reporting.rounds import open_round
 from model.store import open_store
 from tests.browser.conftest import serve_dashboard
@@ -25,8 +25,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     db = tmp_path / "browser.sqlite3"
     store = open_store(f"sqlite:///{db}")
     store.init()
-    open_round(store, 2021, "setup")
-    add_user(store, "mofa1", "editor", password="password123", ministry_code="MOFA", by=operator())
+    open_round(store, 2021, User("setup", "secretariat"))
+    add_user(store, "mofa1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA", by=operator())
     store.engine.dispose()
     with serve_dashboard(db) as url:
         yield url
@@ -49,7 +49,7 @@ def test_ministry_uploads_through_the_browser(server: str, page: Page, tmp_path:
     """Log in, download, bad upload → errors, good upload → preview → commit → history."""
     page.goto(f"{server}/login")
     page.get_by_label("ユーザー名").fill("mofa1")
-    page.get_by_label("パスワード").fill("password123")
+    page.get_by_label("パスワード").fill("kibou-no-ryoushi-2030")
     page.get_by_role("button", name="ログイン").click()
     expect(page.get_by_text("mofa1（府省編集者（MOFA））としてログインしています。")).to_be_visible()
 

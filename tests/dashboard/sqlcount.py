@@ -38,8 +38,8 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
 
 def with_accounts(store: Store) -> Store:
     """The accounts PAGES log in as: a secretariat user and a MEXT editor."""
-    add_user(store, "sec1", "secretariat", password="password123", by=operator())
-    add_user(store, "mext1", "editor", password="password123", ministry_code="MEXT", by=operator())
+    add_user(store, "sec1", "secretariat", password="kibou-no-ryoushi-2030", by=operator())
+    add_user(store, "mext1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MEXT", by=operator())
     return store
 
 

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model import cli
+from model.auth import User
 from model.exports.briefing import missing_section
 from model.followup import completeness
 from model.reporting.rounds import open_round
@@ -34,7 +35,9 @@ def test_completeness_is_the_same_number_on_every_surface(
 ) -> None:
     """Per ministry (owned, reported) and the total agree across three pages, the deck and the CLI."""
     with_accounts(seeded)
-    open_round(seeded, fy, "secretariat")  # the year being collected: the overview shows it
+    open_round(
+        seeded, fy, User("secretariat", "secretariat")
+    )  # the year being collected: the overview shows it
     if uploads:
         with_fy2021(seeded)
     snap = seeded.snapshot()

@@ -3,6 +3,7 @@ anyone but the secretariat (model, command line and page)."""
 
 from __future__ import annotations
 
+import html
 import io
 
 import pytest
@@ -74,7 +75,9 @@ def test_the_command_line_refuses_an_override_from_an_editor(
     sqlite_store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """One line on stderr, exit 1, nothing written; the secretariat's own override goes through."""
-    add_user(sqlite_store, "ed1", "editor", password="password123", ministry_code="MEXT", by=operator())
+    add_user(
+        sqlite_store, "ed1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MEXT", by=operator()
+    )
     version = sqlite_store.version()
     argv = [
         "kpi",
@@ -103,9 +106,8 @@ def test_the_secretariat_sets_and_clears_an_override_on_the_goals_page(seeded: S
     assert at.selectbox(key="kpi_goal").value == "H-USERS"
     at.selectbox(key="override_status_H-USERS").set_value("limited")
     at.button(key="FormSubmitter:override_H-USERS-事務局判断を記録").click().run()
-    assert [e.value for e in at.error] == [
-        "事務局判断の状況には理由が必要です（--reason に書いてください）。"
-    ]
+    errors = [html.unescape(e.value) for e in at.error]  # messages are written as text, marks escaped
+    assert errors == ["事務局判断の状況には理由が必要です（--reason に書いてください）。"]
     at.text_area(key="override_reason_H-USERS").input("統計の見直し待ち")
     at.button(key="FormSubmitter:override_H-USERS-事務局判断を記録").click().run()
     assert not at.exception and not at.error

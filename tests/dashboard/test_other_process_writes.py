@@ -10,6 +10,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from model.auth import User
 from model.reporting.rounds import open_round
 from model.store import Store
 from tests.dashboard.sqlcount import SECRETARIAT, page_app, with_accounts
@@ -25,6 +26,7 @@ from model.reporting.rounds import open_round, close_round
 from model.goals import set_override
 store = open_store()
 sec = operator()
+PASSWORD = "kibou-no-ryoushi-2030"
 """
 
 
@@ -60,7 +62,7 @@ def shows(at: AppTest, needle: str) -> bool:
 def test_each_kind_of_write_from_another_process_shows_on_the_next_run(seeded: Store) -> None:
     """Submission, assessment, override, user add/disable, withdrawal, round open/close: each seen at once."""
     with_accounts(seeded)
-    open_round(seeded, 2021, "secretariat")
+    open_round(seeded, 2021, User("secretariat", "secretariat"))
     followup = page_app("followup", None)
     rounds = page_app("rounds", SECRETARIAT)
     kpi = page_app("kpi", None)
@@ -90,7 +92,7 @@ def test_each_kind_of_write_from_another_process_shows_on_the_next_run(seeded: S
 
     assert not shows(users, "editor-elsewhere")
     other_process(
-        'add_user(store, "editor-elsewhere", "editor", password="password123", ministry_code="MOFA", by=sec)'
+        'add_user(store, "editor-elsewhere", "editor", password=PASSWORD, ministry_code="MOFA", by=sec)'
     )
     assert shows(users, "editor-elsewhere")
     as_editor = page_app("upload", {"name": "editor-elsewhere", "role": "editor", "ministry_code": "MOFA"})
@@ -107,9 +109,9 @@ def test_each_kind_of_write_from_another_process_shows_on_the_next_run(seeded: S
     assert not shows(followup, text)
 
     assert not shows(rounds, "2030")
-    other_process("open_round(store, 2030, sec.name)")
+    other_process("open_round(store, 2030, sec)")
     assert shows(rounds, "2030")
-    other_process("close_round(store, 2030, sec.name)")
+    other_process("close_round(store, 2030, sec)")
     rounds.run()
     table = next(d.value for d in rounds.dataframe if "2030" in d.value.iloc[:, 0].astype(str).tolist())
     row = table[table.iloc[:, 0].astype(str) == "2030"].iloc[0]

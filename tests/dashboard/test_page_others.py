@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.auth import User
 from model.reporting.rounds import open_round
 from model.store import Store
 from tests.dashboard.apptest import MakeApp, annotation, captions, charts, metrics, trace_names, with_fy2021
@@ -24,7 +25,7 @@ def test_ministries_summary_for_the_year_being_collected(make_app: MakeApp) -> N
 
 def test_ministry_detail_after_uploads(make_app: MakeApp, seeded: Store) -> None:
     """With the FY2021 round open, MEXT has 3 of its 23 rows reported, each with its status."""
-    open_round(seeded, 2021, "secretariat")
+    open_round(seeded, 2021, User("secretariat", "secretariat"))
     with_fy2021(seeded)
     at = make_app("views/ministries.py")
     at.selectbox(key="min_code").set_value("MEXT").run()

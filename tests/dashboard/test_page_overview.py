@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from model.auth import User
 from model.reporting.rounds import open_round
 from model.store import Store
 from tests.dashboard.apptest import MakeApp, annotation, captions, charts, trace_names, with_fy2021
@@ -66,7 +67,7 @@ def test_pillar_status_and_completeness_on_the_seed(make_app: MakeApp) -> None:
 
 def test_overview_follows_new_ministry_entries(make_app: MakeApp, seeded: Store) -> None:
     """With the FY2021 round open and uploads in, the pillar chart shows their statuses; 4 rows reported."""
-    open_round(seeded, 2021, "secretariat")
+    open_round(seeded, 2021, User("secretariat", "secretariat"))
     with_fy2021(seeded)
     at = make_app(as_of=dt.date(2022, 3, 31))
     specs = charts(at)

@@ -23,9 +23,9 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
     store = open_store()
     store.init()
-    open_round(store, 2021, "setup")
-    add_user(store, "mofa1", "editor", password="password123", ministry_code="MOFA", by=operator())
-    add_user(store, "sec1", "secretariat", password="password123", by=operator())
+    open_round(store, 2021, User("setup", "secretariat"))
+    add_user(store, "mofa1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA", by=operator())
+    add_user(store, "sec1", "secretariat", password="kibou-no-ryoushi-2030", by=operator())
     store.engine.dispose()
     return AppTest.from_file(APP, default_timeout=120)
 
@@ -84,7 +84,7 @@ def test_login_with_local_account(app: AppTest) -> None:
     app.text_input(key="login_password").input("wrong-pass")
     app.button[0].click().run()
     assert app.error[0].value == "ユーザー名またはパスワードが正しくありません。"
-    app.text_input(key="login_password").input("password123")
+    app.text_input(key="login_password").input("kibou-no-ryoushi-2030")
     app.button[0].click().run()
     assert app.session_state["qf_user"]["ministry_code"] == "MOFA"
 
@@ -119,10 +119,10 @@ def test_secretariat_opens_a_round_and_adds_a_user(app: AppTest, tmp_path: Path)
     at.text_input(key="new_name").input("meti1")
     at.selectbox(key="new_role").set_value("editor")
     at.selectbox(key="new_ministry").set_value("METI")
-    at.text_input(key="new_password").input("password456")
+    at.text_input(key="new_password").input("yoake-no-kansoku-2030")
     at.button[0].click().run()
     assert not at.exception
-    assert authenticate(store, "meti1", "password456") == User("meti1", "editor", "METI")
+    assert authenticate(store, "meti1", "yoake-no-kansoku-2030") == User("meti1", "editor", "METI")
     store.engine.dispose()
 
 

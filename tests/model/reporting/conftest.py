@@ -55,13 +55,13 @@ def filled_for(store: Store, ministry: str, text: str = "進捗") -> bytes:
 @pytest.fixture
 def rstore(store: Store) -> Store:
     """A seeded store (SQLite and PostgreSQL) with the FY2021 round open."""
-    open_round(store, FY, SECRETARIAT.name)
+    open_round(store, FY, SECRETARIAT)
     return store
 
 
 @pytest.fixture
 def sqlite_rstore(sqlite_store: Store) -> Store:
-    open_round(sqlite_store, FY, SECRETARIAT.name)
+    open_round(sqlite_store, FY, SECRETARIAT)
     return sqlite_store
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from model.auth import User, add_user, authenticate, get_user, list_users, set_disabled
 from model.errors import AppError
+from model.goals import set_override
 from model.reporting.assessments import assess, followup_with_assessments
 from model.reporting.commit import commit_upload, submit_file, withdraw
+from model.reporting.rounds import close_round, open_round
 from model.reporting.upload import check_upload
 from model.store import Store
 from tests.model.reporting.conftest import FY, SECRETARIAT, filled_for, make_editor, snapshot
@@ -32,7 +36,7 @@ def test_ministry_a_cannot_change_ministry_b_rows(sqlite_rstore: Store) -> None:
 def test_viewer_cannot_write_and_secretariat_can(sqlite_rstore: Store) -> None:
     """A viewer is refused; the secretariat may commit any ministry's file."""
     store = sqlite_rstore
-    viewer = add_user(store, "reader", "viewer", password="readonly1", by=SECRETARIAT)
+    viewer = add_user(store, "reader", "viewer", password="mirai-no-kenkyuu-2030", by=SECRETARIAT)
     data = filled_for(store, "METI")
     with pytest.raises(AppError):
         submit_file(store, data, "meti.xlsx", "METI", viewer)
@@ -74,9 +78,9 @@ def test_only_the_secretariat_manages_accounts(sqlite_rstore: Store) -> None:
     store = sqlite_rstore
     editor = make_editor(store, "MIC")
     with pytest.raises(AppError):
-        add_user(store, "x", "secretariat", password="longenough", by=editor)
+        add_user(store, "x", "secretariat", password="long-enough-phrase", by=editor)
     with pytest.raises(AppError):
-        add_user(store, "y", "editor", password="longenough", by=SECRETARIAT)
+        add_user(store, "y", "editor", password="long-enough-phrase", by=SECRETARIAT)
     with pytest.raises(AppError):
         add_user(store, "z", "viewer", password="short", by=SECRETARIAT)
     assert list_users(store.snapshot())["name"].tolist() == ["editor-mic"]
@@ -102,3 +106,91 @@ def test_secretariat_assessment_is_kept_apart_from_reported_status(sqlite_rstore
     )
     row = followup_with_assessments(store.snapshot(), FY).set_index("action_id").loc["2-1-01"]
     assert (row["status"], row["assessed_status"], row["assessed_comment"]) == ("順調", "一部遅延", "要確認")
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor"])
+def test_only_the_secretariat_opens_and_closes_rounds(sqlite_rstore: Store, role: str) -> None:
+    """A viewer's or an editor's account is refused in the model, and nothing is written."""
+    user = User(f"a-{role}", role, "MEXT" if role == "editor" else None)
+    version = sqlite_rstore.version()
+    for act in (open_round, close_round):
+        with pytest.raises(AppError) as err:
+            act(sqlite_rstore, FY, user)
+        assert err.value.msg_id == "err.auth.secretariat_only"
+    assert sqlite_rstore.version() == version
+
+
+@pytest.mark.parametrize(
+    ("password", "problem"),
+    [
+        ("short-one", "err.auth.short_password"),  # 9 characters
+        ("            ", "err.auth.weak_password"),  # 12 spaces
+        ("aaaaaaaaaaaa", "err.auth.weak_password"),  # one repeated character
+        ("123456789012", "err.auth.weak_password"),  # a run, and on the common list
+        ("abcdefghijkl", "err.auth.weak_password"),  # a run
+        ("Password1234", "err.auth.weak_password"),  # common, whatever the case
+        ("sato-editor-2026", "err.auth.weak_password"),  # the account's name in it
+    ],
+)
+def test_guessable_passwords_are_refused(sqlite_store: Store, password: str, problem: str) -> None:
+    """Length, known passwords, repeats, runs and the name are refused; no account is made."""
+    with pytest.raises(AppError) as err:
+        add_user(sqlite_store, "sato-editor", "viewer", password=password, by=SECRETARIAT)
+    assert err.value.msg_id == problem
+    assert list_users(sqlite_store.snapshot()).empty
+    add_user(sqlite_store, "sato-editor", "viewer", password="hikari to ryoushi no mirai", by=SECRETARIAT)
+
+
+def test_the_sixth_wrong_password_locks_the_account_even_for_the_right_one(sqlite_rstore: Store) -> None:
+    """Five wrong passwords within the window: the sixth and the right seventh are refused with a
+    message naming the wait; a locked name that does not exist looks the same; no version is made."""
+    make_editor(sqlite_rstore, "MIC")
+    version = sqlite_rstore.version()
+    for _ in range(5):
+        assert authenticate(sqlite_rstore, "editor-mic", "wrong horse", client="10.0.0.9") is None
+    for attempt in ("wrong horse", "correct horse"):
+        with pytest.raises(AppError) as err:
+            authenticate(sqlite_rstore, "editor-mic", attempt, client="10.0.0.9")
+        assert err.value.msg_id == "err.auth.locked" and err.value.params["minutes"] == 15
+    for _ in range(5):
+        assert authenticate(sqlite_rstore, "nobody-here", "x", client="10.0.0.8") is None
+    with pytest.raises(AppError) as err:
+        authenticate(sqlite_rstore, "nobody-here", "x", client="10.0.0.8")
+    assert err.value.msg_id == "err.auth.locked"
+    assert sqlite_rstore.version() == version
+
+
+def test_a_right_password_clears_earlier_failures(sqlite_rstore: Store) -> None:
+    """Four wrong, then right: the count starts again (a user who mistypes is not locked out later)."""
+    make_editor(sqlite_rstore, "MIC")
+    for _ in range(4):
+        authenticate(sqlite_rstore, "editor-mic", "wrong horse")
+    assert authenticate(sqlite_rstore, "editor-mic", "correct horse") is not None
+    for _ in range(4):
+        authenticate(sqlite_rstore, "editor-mic", "wrong horse")
+    assert authenticate(sqlite_rstore, "editor-mic", "correct horse") is not None
+
+
+@pytest.mark.parametrize(
+    ("act", "field"),
+    [
+        (
+            lambda s: add_user(
+                s, "ed\x1b[2J", "viewer", password="hikari to ryoushi no mirai", by=SECRETARIAT
+            ),
+            "ユーザー名",
+        ),
+        (lambda s: set_override(s, SECRETARIAT, "H-USERS", "limited", "見直し\u202e中"), "理由"),
+    ],
+    ids=["account name with ESC", "override reason with a bidi override"],
+)
+def test_names_and_reasons_with_control_characters_are_refused(
+    sqlite_rstore: Store, act: Any, field: str
+) -> None:
+    """Typed text outside a spreadsheet follows the intake rule: refused with the character named."""
+    version = sqlite_rstore.version()
+    with pytest.raises(AppError) as err:
+        act(sqlite_rstore)
+    assert err.value.msg_id == "err.text.control"
+    assert err.value.render("ja").startswith(field) and "U+" in err.value.render("en")
+    assert sqlite_rstore.version() == version

@@ -43,7 +43,7 @@ def run(
     """The same commands in this process (model.cli.main), with the init, round and user done."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "cli.sqlite3"))
-    monkeypatch.setenv("QF_PASSWORD", "password123")
+    monkeypatch.setenv("QF_PASSWORD", "kibou-no-ryoushi-2030")
 
     def call(*args: str) -> Run:
         capsys.readouterr()

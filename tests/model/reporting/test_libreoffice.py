@@ -49,7 +49,7 @@ def convert(src: Path, fmt: str, out_dir: Path) -> Path:
 def stored_after_submit(tmp_path: Path, seed: SeedData, data: bytes, name: str) -> pd.DataFrame:
     store = Store(f"sqlite:///{tmp_path / (name + '.sqlite3')}")
     store.init(seed)
-    open_round(store, FY, SECRETARIAT.name)
+    open_round(store, FY, SECRETARIAT)
     up, outcome = submit_file(store, data, name, "MOFA", make_editor(store, "MOFA"))
     assert outcome is not None, [str(p) for p in up.problems]
     fu = store.snapshot().followup(FY)[["action_id", "ministry_code", "progress_ja", "next_ja", "status"]]

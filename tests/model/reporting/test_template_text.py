@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 
+from model.auth import User
 from model.reporting.rounds import open_round
 from model.reporting.template import make_template
 from model.store import ChangeSet, Store
@@ -24,7 +25,7 @@ def test_stored_text_starting_with_equals_stays_text(sqlite_store: Store) -> Non
         "status": "順調",
     }
     sqlite_store.submit(ChangeSet("upload", "mext", "MEXT", 2020, followup=[entry]))
-    open_round(sqlite_store, 2021, "secretariat")
+    open_round(sqlite_store, 2021, User("secretariat", "secretariat"))
     ws = openpyxl.load_workbook(io.BytesIO(make_template(sqlite_store.snapshot(), "MEXT", 2021)))["報告"]
     cells = [c for row in ws.iter_rows() for c in row if c.value == LOOKS_LIKE_A_FORMULA]
     assert len(cells) == 1

@@ -84,7 +84,7 @@ def test_valid_fixture_is_accepted(sqlite_rstore: Store) -> None:
 def test_closed_round_takes_no_submission(rstore: Store) -> None:
     """After the secretariat closes the round the same valid file is refused."""
     user = make_editor(rstore, "MOFA")
-    close_round(rstore, FY, SECRETARIAT.name)
+    close_round(rstore, FY, SECRETARIAT)
     before = snapshot(rstore)
     up, outcome = submit_file(rstore, (PROBLEMS / "closed-round.xlsx").read_bytes(), "c.xlsx", "MOFA", user)
     assert outcome is None

@@ -83,7 +83,7 @@ def scenario(store: Store) -> Snapshot:
     """The scenario of the capture, written through today's API."""
     submit_followup(store, "MEXT", 2021, FY2021_MEXT)
     submit_followup(store, "MOFA", 2021, FY2021_MOFA)
-    rounds.open_round(store, 2022, "sec", dt.date(2023, 5, 31))
+    rounds.open_round(store, 2022, User("sec", "secretariat"), dt.date(2023, 5, 31))
     assessments.assess(
         store,
         operator(),

@@ -37,7 +37,7 @@ def _withdraw(store: Store) -> None:
 
 # Every kind of write the product makes, each after the one before it (the list is one story).
 WRITES: list[tuple[str, Callable[[Store], object]]] = [
-    ("round open", lambda s: open_round(s, 2021, SEC.name, dt.date(2022, 5, 31))),
+    ("round open", lambda s: open_round(s, 2021, SEC, dt.date(2022, 5, 31))),
     ("submission", _upload),
     (
         "assessment",
@@ -49,10 +49,12 @@ WRITES: list[tuple[str, Callable[[Store], object]]] = [
     ("status override", lambda s: set_override(s, SEC, "H-USERS", "limited", "統計待ち")),
     (
         "user added",
-        lambda s: add_user(s, "ed1", "editor", password="password123", ministry_code="MOFA", by=SEC),
+        lambda s: add_user(
+            s, "ed1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA", by=SEC
+        ),
     ),
     ("user disabled", lambda s: set_disabled(s, "ed1", True, by=SEC)),
-    ("round close", lambda s: close_round(s, 2021, SEC.name)),
+    ("round close", lambda s: close_round(s, 2021, SEC)),
 ]
 
 
@@ -70,7 +72,7 @@ def test_a_refused_write_leaves_the_version_as_it_was(store: Store) -> None:
     """A write refused by its checks writes nothing, not even a version."""
     counts, version = store.row_counts(), store.version()
     with pytest.raises(AppError):
-        close_round(store, 2031, SEC.name)  # no such round
+        close_round(store, 2031, SEC)  # no such round
     with pytest.raises(AppError):
         assess(
             store, SEC, action_id="1-1-01", fiscal_year=2031, ministry_code="MEXT", status=None, comment=""
@@ -82,11 +84,11 @@ def test_a_refused_write_leaves_the_version_as_it_was(store: Store) -> None:
 
 def test_a_snapshot_of_an_earlier_version_is_that_state(store: Store) -> None:
     """History is append-only: the state at version v is rebuilt exactly after later writes."""
-    open_round(store, 2021, SEC.name)
+    open_round(store, 2021, SEC)
     submit_followup(store, "MEXT", 2021, [("1-1-01", "順調", "○一回目")])
     first = store.snapshot()
     submit_followup(store, "MEXT", 2021, [("1-1-01", "遅延", "○二回目")])
-    close_round(store, 2021, SEC.name)
+    close_round(store, 2021, SEC)
     again = store.snapshot(first.version)
     assert again.version == first.version
     assert again.followup().equals(first.followup())
