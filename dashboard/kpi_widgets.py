@@ -33,9 +33,9 @@ def override_form(goal_id: str, row: Mapping[Any, Any]) -> None:
     """The secretariat's status for a goal: set it with a reason, or clear it; its history (who, when,
     why). Shown to the secretariat only; model.goals.set_override refuses anyone else regardless."""
     user = current_user()
-    history = override_history(state.snapshot(), goal_id)
     if user is None or not user.is_secretariat:
         return
+    history = override_history(state.snapshot(), goal_id)
     with st.expander(msg("kpi.override.title"), icon=":material/gavel:"):
         with st.form(f"override_{goal_id}"):
             current = row.get("override_status")
