@@ -95,7 +95,7 @@ def _checked(data: bytes, name: str) -> Upload:
     cached = st.session_state.get("up_checked")
     if cached and cached[0] == key:
         return cached[1]  # type: ignore[no-any-return]
-    up = check_upload(snap, data, name, code, fiscal_year=int(fy), lang=L)
+    up = check_upload(snap, data, name, code, fiscal_year=int(fy), lang=L, user=user)
     st.session_state["up_checked"] = (key, up)
     return up
 

@@ -27,4 +27,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "取り下げの理由が長すぎます（{n}文字、上限{limit}文字）。",
         "The reason for the withdrawal is too long ({n} characters; the limit is {limit}).",
     ),
+    "up.kpi.seed_value": (
+        "{goal}（{date}）の値は公表済みの値です。"
+        "変更は事務局に依頼してください（この行は空欄に戻してください）。",
+        "{goal} ({date}) is a published value: ask the secretariat to change it (and clear this row).",
+    ),
+    "up.kpi.other_ministry": (
+        "{goal}（{date}）の値は{who}が報告したものです。"
+        "変更は{who}か事務局に依頼してください（この行は空欄に戻してください）。",
+        "{goal} ({date}) was reported by {who}: "
+        "ask {who} or the secretariat to change it (and clear this row).",
+    ),
 }

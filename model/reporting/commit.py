@@ -14,7 +14,7 @@ from model.auth import User, require_write
 from model.errors import AppError
 from model.messages import t
 from model.report import Problem
-from model.reporting.upload import Upload, check_upload, round_problems, stale_problems
+from model.reporting.upload import Upload, check_upload, kpi_owner_problems, round_problems, stale_problems
 from model.store import (
     FOLLOWUP_KEY,
     FOLLOWUP_VALUES,
@@ -45,7 +45,7 @@ def commit_upload(store: Store, up: Upload, user: User) -> Outcome:
     with store.transaction(user, "upload") as tx:
         # Checked again under the write lock: the round may have closed, another upload may have landed.
         now = tx.snapshot()
-        problems = round_problems(now, up) + stale_problems(now, up)
+        problems = round_problems(now, up) + stale_problems(now, up) + kpi_owner_problems(now, up, user)
         if problems:
             raise UploadRejected(problems)
         return tx.apply(change)
@@ -62,7 +62,9 @@ def submit_file(
     lang: str = "ja",
 ) -> tuple[Upload, Outcome | None]:
     """Validate and commit in one call (the command line's `submit`); the outcome is None when rejected."""
-    up = check_upload(store.snapshot(), data, file_name, ministry, fiscal_year=fiscal_year, lang=lang)
+    up = check_upload(
+        store.snapshot(), data, file_name, ministry, fiscal_year=fiscal_year, lang=lang, user=user
+    )
     require_write(user, up.ministry_code)
     if not up.ok:
         return up, None

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.auth import User
 from model.calendar_ja import parse_fiscal_year, parse_period
 from model.errors import AppError
 from model.messages import t
@@ -111,8 +112,10 @@ def check_upload(
     fiscal_year: int | None = None,
     lang: str = "ja",
     limits: Limits = LIMITS,
+    user: User | None = None,
 ) -> Upload:
-    """Validate a filled template for `ministry`; never raises for anything wrong with the file.
+    """Validate a filled template for `ministry`; never raises for anything wrong with the file. `user` is
+    who will commit it (None: checked as the ministry's own editor would be).
 
     `file_name` is the name as sent (a browser's, or a path's last part): it is checked and stored as its
     display name, and kept as bytes beside it."""
@@ -138,7 +141,7 @@ def check_upload(
     _read_kpi(snap, reg, actions, book, up, m)
     if not up.problems and not up.followup and not up.kpi:
         up.problems.append(Problem(L.FOLLOWUP_SHEET, None, None, t("up.nothing", lang)))
-    up.problems += stale_problems(snap, up)
+    up.problems += stale_problems(snap, up) + kpi_owner_problems(snap, up, user)
     if up.ok:
         up.preview = preview(snap, up)
     return up
@@ -594,6 +597,32 @@ def stale_problems(snap: Snapshot, up: Upload) -> list[Problem]:
                     ),
                 )
             )
+    return out
+
+
+def kpi_owner_problems(snap: Snapshot, up: Upload, user: User | None) -> list[Problem]:
+    """A KPI value belongs to whoever reported it. A ministry may add values and change its own; a value
+    another ministry reported (on a co-owned goal), or a published seed value, only the secretariat changes.
+    Rows that leave a value as it is pass."""
+    if not up.kpi or (user is not None and user.is_secretariat):
+        return []
+    ministry_of = snap.submissions().set_index("id")["ministry_code"]
+    out: list[Problem] = []
+    for change in snap.compare(up.change_set(""))[1]:
+        if change.change != "changed" or change.before is None:
+            continue
+        before = change.before
+        seed = before.get("submission_kind") == "seed"
+        owner = ministry_of.get(before.get("submission_id"))
+        if not seed and owner == up.ministry_code:
+            continue
+        goal_id, date = change.record["goal_id"], change.record["date"]
+        row = up.file_rows.get((L.KPI_SHEET, f"{goal_id}|{date}"))
+        msg_id = "up.kpi.seed_value" if seed else "up.kpi.other_ministry"
+        who = registry(snap).get(str(owner)).label(up.lang) if isinstance(owner, str) else "—"
+        out.append(
+            Problem(L.KPI_SHEET, row, L.COL_VALUE, t(msg_id, up.lang, goal=goal_id, date=date, who=who))
+        )
     return out
 
 

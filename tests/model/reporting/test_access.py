@@ -12,9 +12,10 @@ from model.goals import set_override
 from model.reporting.assessments import assess, followup_with_assessments
 from model.reporting.commit import commit_upload, submit_file, withdraw
 from model.reporting.rounds import close_round, open_round
+from model.reporting.template import make_template
 from model.reporting.upload import check_upload
 from model.store import Store
-from tests.model.reporting.conftest import FY, SECRETARIAT, filled_for, make_editor, snapshot
+from tests.model.reporting.conftest import FY, SECRETARIAT, fill, filled_for, make_editor, snapshot
 
 
 def test_ministry_a_cannot_change_ministry_b_rows(sqlite_rstore: Store) -> None:
@@ -194,3 +195,28 @@ def test_names_and_reasons_with_control_characters_are_refused(
     assert err.value.msg_id == "err.text.control"
     assert err.value.render("ja").startswith(field) and "U+" in err.value.render("en")
     assert sqlite_rstore.version() == version
+
+
+def test_a_kpi_value_is_changed_only_by_its_reporter_or_the_secretariat(sqlite_rstore: Store) -> None:
+    """G-3-1 is co-owned by MEXT, METI and MIC: MEXT adds a value; METI cannot overwrite it, nor anyone the
+    published seed value (8 hubs on 2021-02-26); the secretariat can. Refused files store nothing."""
+    store = sqlite_rstore
+    mext, meti = make_editor(store, "MEXT"), make_editor(store, "METI")
+
+    def kpi_file(ministry: str, date: str, value: float) -> bytes:
+        return fill(make_template(store.snapshot(), ministry, FY), {}, kpi=[["G-3-1", date, value]])
+
+    _, added = submit_file(store, kpi_file("MEXT", "2025-03-31", 10), "a.xlsx", "MEXT", mext)
+    assert added is not None and added.added == 1
+    before = snapshot(store)
+    for ministry, user, date, msg in [
+        ("METI", meti, "2025-03-31", "文部科学省が報告したものです"),
+        ("MEXT", mext, "2021-02-26", "公表済みの値です"),
+    ]:
+        up, outcome = submit_file(store, kpi_file(ministry, date, 11), "b.xlsx", ministry, user)
+        assert outcome is None
+        assert [(p.sheet, p.column) for p in up.problems] == [("KPI", "値")]
+        assert msg in up.problems[0].message
+    assert snapshot(store) == before
+    _, outcome = submit_file(store, kpi_file("METI", "2021-02-26", 8.5), "c.xlsx", "METI", SECRETARIAT)
+    assert outcome is not None and outcome.changed == 1
