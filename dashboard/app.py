@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.auth import with_reporting  # noqa: E402
+from dashboard.incidents import show_incident  # noqa: E402
 from dashboard.state import begin_run, tr  # noqa: E402
 
 # A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
@@ -23,51 +24,61 @@ st.set_page_config(
     page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"),
     layout="wide",
 )
-begin_run()  # the run's one version query; every page of this run reads that version's snapshot
 
-# A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
-if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
-    st.session_state["lang"] = st.query_params["lang"]
 
-with st.sidebar:
-    st.radio(
-        "言語 / Language",
-        options=["ja", "en"],
-        format_func=lambda v: "日本語" if v == "ja" else "English",
-        key="lang",
-        horizontal=True,
-    )
-    # No default when a value is already set (a test, or a link): Streamlit warns about both.
-    as_of_options: dict[str, Any] = {} if "as_of" in st.session_state else {"value": dt.date.today()}
-    st.date_input(
-        tr("app.as_of"),
-        min_value=dt.date(2019, 1, 1),
-        max_value=dt.date(2035, 12, 31),
-        key="as_of",
-        help=tr("app.as_of_help"),
-        **as_of_options,
-    )
+def main() -> None:
+    """One run: the version, the sidebar, the navigation, the page."""
+    begin_run()  # the run's one version query; every page of this run reads that version's snapshot
 
-# The page list, in one place: (script, label key, icon, url path). The first page is the default.
-REVIEW_PAGES = [
-    ("views/overview.py", "page.overview", ":material/dashboard:", "overview"),
-    ("views/kpi.py", "page.kpi", ":material/monitoring:", "kpi"),
-    ("views/followup.py", "page.followup", ":material/table_view:", "followup"),
-    ("views/ministries.py", "page.ministries", ":material/account_balance:", "ministries"),
-    ("views/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
-    ("views/milestones.py", "page.milestones", ":material/flag:", "milestones"),
-    ("views/international.py", "page.international", ":material/public:", "international"),
-    ("views/exports.py", "page.exports", ":material/download:", "exports"),
-]
+    # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
+    if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
+        st.session_state["lang"] = st.query_params["lang"]
 
-sections: dict[str, list[st.Page]] = {
-    tr("nav.review"): [
-        st.Page(script, title=tr(label), icon=icon, url_path=url, default=i == 0)
-        for i, (script, label, icon, url) in enumerate(REVIEW_PAGES)
-    ],
-}
-# The reporting section (upload, rounds, users, login) and the account box; only the login page when
-# reading requires a login and nobody is logged in (see dashboard/auth.py).
-sections = with_reporting(sections)
+    with st.sidebar:
+        st.radio(
+            "言語 / Language",
+            options=["ja", "en"],
+            format_func=lambda v: "日本語" if v == "ja" else "English",
+            key="lang",
+            horizontal=True,
+        )
+        # No default when a value is already set (a test, or a link): Streamlit warns about both.
+        as_of_options: dict[str, Any] = {} if "as_of" in st.session_state else {"value": dt.date.today()}
+        st.date_input(
+            tr("app.as_of"),
+            min_value=dt.date(2019, 1, 1),
+            max_value=dt.date(2035, 12, 31),
+            key="as_of",
+            help=tr("app.as_of_help"),
+            **as_of_options,
+        )
 
-st.navigation(sections).run()
+    # The page list, in one place: (script, label key, icon, url path). The first page is the default.
+    REVIEW_PAGES = [
+        ("views/overview.py", "page.overview", ":material/dashboard:", "overview"),
+        ("views/kpi.py", "page.kpi", ":material/monitoring:", "kpi"),
+        ("views/followup.py", "page.followup", ":material/table_view:", "followup"),
+        ("views/ministries.py", "page.ministries", ":material/account_balance:", "ministries"),
+        ("views/compare.py", "page.compare", ":material/compare_arrows:", "compare"),
+        ("views/milestones.py", "page.milestones", ":material/flag:", "milestones"),
+        ("views/international.py", "page.international", ":material/public:", "international"),
+        ("views/exports.py", "page.exports", ":material/download:", "exports"),
+    ]
+
+    sections: dict[str, list[st.Page]] = {
+        tr("nav.review"): [
+            st.Page(script, title=tr(label), icon=icon, url_path=url, default=i == 0)
+            for i, (script, label, icon, url) in enumerate(REVIEW_PAGES)
+        ],
+    }
+    # The reporting section (upload, rounds, users, login) and the account box; only the login page when
+    # reading requires a login and nobody is logged in (see dashboard/auth.py).
+    sections = with_reporting(sections)
+
+    st.navigation(sections).run()
+
+
+try:
+    main()
+except Exception as exc:  # the last line of defence: a message and an incident number, details in the log
+    show_incident(exc)

@@ -183,4 +183,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kpi.override.col.status": ("事務局判断", "Assessment"),
     "kpi.override.none": ("（取消）", "(cleared)"),
+    "err.incident": (
+        "予期しないエラーが発生しました。お手数ですが、事務局に問い合わせ番号 {id} をお知らせください。",
+        "Something went wrong. Please give the secretariat the incident number {id}.",
+    ),
 }

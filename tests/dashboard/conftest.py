@@ -13,6 +13,12 @@ from model.store import Store, open_store
 from tests.dashboard.apptest import APP, AS_OF, MakeApp
 
 
+@pytest.fixture(autouse=True)
+def pages_raise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken page fails its test (AppTest sees the exception) instead of showing an incident number."""
+    monkeypatch.setenv("QF_RAISE_ERRORS", "1")
+
+
 @pytest.fixture(scope="session")
 def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One seeded SQLite file per test session; each test works on a copy of it."""
