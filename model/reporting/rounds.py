@@ -94,12 +94,10 @@ def open_round(store: Store, fiscal_year: int, user: User, deadline: dt.date | N
     require_secretariat(user)
     with store.transaction(user, "round") as tx:
         current = get_round(tx.snapshot(), fiscal_year)
-        keep = current.deadline if current is not None else None
-        tx.record_round(fiscal_year, "open", deadline or keep)
-        found = get_round(tx.snapshot(), fiscal_year)
-    if found is None:  # cannot happen: written in the transaction above
-        raise AppError("err.round_missing", fiscal_year=fiscal_year)
-    return found
+        kept = deadline or (current.deadline if current is not None else None)
+        event_id = tx.record_round(fiscal_year, "open", kept)
+    # A round's id is its first event's (what templates name): kept on re-opening.
+    return Round(current.id if current is not None else event_id, fiscal_year, "open", kept)
 
 
 def close_round(store: Store, fiscal_year: int, user: User) -> Round:

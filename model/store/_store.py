@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,7 @@ SEED_USER = "seed"
 def _newest(conn: sa.Connection) -> int:
     """The newest change id; 0 on a database this product has not set up (no `changes` table)."""
     try:
-        with conn.begin_nested() if conn.in_transaction() else nullcontext():
-            return int(conn.execute(_NEWEST).scalar_one())
+        return int(conn.execute(_NEWEST).scalar_one())
     except (OperationalError, ProgrammingError) as exc:
         if "changes" in str(exc.orig):
             return 0

@@ -120,9 +120,10 @@ class Transaction:
         )
 
     # --- settings and the secretariat's words (append-only, each row names its change) ---------------
-    def record_round(self, fiscal_year: int, status: str, deadline: dt.date | None) -> None:
-        self.conn.execute(
-            round_events.insert(),
+    def record_round(self, fiscal_year: int, status: str, deadline: dt.date | None) -> int:
+        """Append an opening or closing of a round; returns the event's id."""
+        event_id = self.conn.execute(
+            round_events.insert().returning(round_events.c.id),
             {
                 "fiscal_year": fiscal_year,
                 "status": status,
@@ -131,7 +132,8 @@ class Transaction:
                 "created_at": self._now(),
                 "change_id": self.version,
             },
-        )
+        ).scalar_one()
+        return int(event_id)
 
     def record_assessment(
         self, action_id: str, fiscal_year: int, ministry_code: str, status: str | None, comment: str | None
