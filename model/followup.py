@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +26,11 @@ _BULLET_START = ("○", "〇", "◯")
 STRUCTURE_COLUMNS = [
     "action_id",
     "order",
+    "strategy_id",
+    "strategy_ja",
+    "strategy_en",
     "pillar_id",
+    "pillar_no",
     "pillar_ja",
     "pillar_en",
     "area_id",
@@ -34,45 +40,99 @@ STRUCTURE_COLUMNS = [
     "area_goal_ja",
     "parent_id",
     "sub_label",
+    "group_ja",
     "title_ja",
+    "description_ja",
     "parent_title_ja",
     "ministries_tag",
+    "owner_codes",
     "reportable",
+    "in_force",
+    "from_fy",
+    "until_fy",
+    "pillar_format",
+    "area_format",
 ]
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _numbered(fmt: object, no: object, lang: str = "ja") -> str:
+    if not isinstance(fmt, str) or not isinstance(no, numbers.Real) or no != no:
+        return ""
+    n = int(float(no))
+    if n <= 0:
+        return ""
+    if lang == "en":  # English text numbers with ASCII: 1. / (1)
+        return (
+            fmt.replace("{no_fw}．", "{no}. ")
+            .replace("（{no_fw}）", "({no}) ")
+            .format(no=n, circled=f"({n}) ")
+        )
+    circled = _CIRCLED[n - 1] if n <= len(_CIRCLED) else f"({n})"
+    return fmt.format(no=n, no_fw=str(n).translate(_FULLWIDTH), circled=circled)
+
+
+def pillar_label(row: dict[Any, Any], lang: str = "ja") -> str:
+    """The area numbered as its document prints it: 「１．技術開発戦略」, 「(1)量子コンピュータ…」."""
+    name = row["pillar_en"] if lang == "en" else row["pillar_ja"]
+    return f"{_numbered(row['pillar_format'], row['pillar_no'], lang)}{name}"
+
+
+def area_label(row: dict[Any, Any], lang: str = "ja") -> str:
+    """The sub-area as printed: 「（１）主要技術領域」, 「①ユーザ産業の創出と振興」; "" when there is none."""
+    number = _numbered(row["area_format"], row["area_no"], lang)
+    if not number:
+        return ""
+    name = row["area_en"] if lang == "en" else row["area_ja"]
+    return f"{number}{name}"
 
 
 @per_snapshot
-def structure(snap: Snapshot) -> pd.DataFrame:
-    """Every action with its sub-area, pillar, ＜目標＞ and the 【…】 tag it is reported under."""
-    actions = snap.table("actions").reset_index(drop=True)
+def structure(snap: Snapshot, fiscal_year: int | None = None) -> pd.DataFrame:
+    """Every action known in `fiscal_year` (None: now) with its strategy, area, sub-area, ＜目標＞, wording
+    and owners of that year; `ministries_tag` is the owners' 【…】 text (None: 担当府省未設定)."""
+    actions = strategy.actions(snap, fiscal_year)
     areas = snap.table("areas").rename(
         columns={"no": "area_no", "name_ja": "area_ja", "name_en": "area_en", "goal_ja": "area_goal_ja"}
     )
-    pillars = snap.table("pillars").rename(columns={"name_ja": "pillar_ja", "name_en": "pillar_en"})
-    titles = actions.set_index("action_id")["title_ja"]
-    tags = actions.set_index("action_id")["ministries_tag"]
-    out = actions.assign(order=range(len(actions)))
-    sub = out["parent_id"].notna()
-    out["parent_title_ja"] = out["parent_id"].map(lambda p: titles.get(p) if isinstance(p, str) else None)
-    out.loc[sub, "ministries_tag"] = out.loc[sub, "parent_id"].map(tags)
+    pillars = snap.table("pillars").rename(
+        columns={"no": "pillar_no", "name_ja": "pillar_ja", "name_en": "pillar_en"}
+    )
+    strategies = snap.table("strategies").rename(
+        columns={"title_ja": "strategy_ja", "title_en": "strategy_en"}
+    )
+    titles = dict(zip(actions["action_id"], actions["title_ja"], strict=True))
+    out = actions.drop(columns=["pillar_id", "strategy_id"])
+    out["parent_title_ja"] = [titles.get(p) if isinstance(p, str) else None for p in out["parent_id"]]
+    tags: dict[tuple[str, ...], str | None] = {}
+    for codes in out["owner_codes"]:
+        if codes not in tags:
+            tags[codes] = strategy.owner_tag(snap, codes)
+    out["ministries_tag"] = [tags[c] for c in out["owner_codes"]]
     out = out.merge(
         areas[["area_id", "pillar_id", "area_no", "area_ja", "area_en", "area_goal_ja"]], on="area_id"
     )
-    out = out.merge(pillars[["pillar_id", "pillar_ja", "pillar_en"]], on="pillar_id")
+    out = out.merge(
+        pillars[["pillar_id", "strategy_id", "pillar_no", "pillar_ja", "pillar_en"]], on="pillar_id"
+    )
+    numbering = ["pillar_format", "area_format"]
+    out = out.merge(strategies[["strategy_id", "strategy_ja", "strategy_en", *numbering]], on="strategy_id")
     out["reportable"] = out["reportable"].astype(bool)
+    out["in_force"] = out["in_force"].astype(bool)
     return out.sort_values("order")[STRUCTURE_COLUMNS].reset_index(drop=True)
 
 
-def owners(snap: Snapshot) -> pd.DataFrame:
+def owners(snap: Snapshot, fiscal_year: int | None = None) -> pd.DataFrame:
     """action_id × ministry_code of every owning ministry (sub rows inherit the parent's tag)."""
-    return strategy.owners(snap)
+    return strategy.owners(snap, fiscal_year)
 
 
 @per_snapshot
 def entries(snap: Snapshot, fiscal_year: int | None = None) -> pd.DataFrame:
     """Current follow-up entries in structure order, with pillar, sub-area and owners' tag."""
     fu = snap.followup(fiscal_year)
-    merged = fu.merge(structure(snap), on="action_id", how="left")
+    merged = fu.merge(structure(snap, fiscal_year), on="action_id", how="left")
     merged["status_key"] = merged["status"].map(lambda s: s if isinstance(s, str) and s else NO_STATUS)
     return merged.sort_values(["fiscal_year", "order", "ministry_code"]).reset_index(drop=True)
 
@@ -91,6 +151,7 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Filters:
+    strategy: str | None = None  # a strategy_id
     pillar: int | None = None
     area: str | None = None
     ministry: str | None = None  # a ministry code; JOINT entries match every owner
@@ -105,6 +166,8 @@ def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None 
     out = df
     if f.fiscal_year is not None:
         out = out[out["fiscal_year"] == f.fiscal_year]
+    if f.strategy is not None:
+        out = out[out["strategy_id"] == f.strategy]
     if f.pillar is not None:
         out = out[out["pillar_id"] == f.pillar]
     if f.area is not None:
@@ -215,10 +278,21 @@ def entry_history(snap: Snapshot, action_id: str, fiscal_year: int, ministry_cod
 
 
 @per_snapshot
+def pillar_labels(snap: Snapshot, lang: str = "ja") -> dict[int, str]:
+    """pillar_id → its label as the strategy prints it (「１．技術開発戦略」, 「(1)量子コンピュータ…」)."""
+    pillars = snap.table("pillars").merge(snap.table("strategies"), on="strategy_id")
+    pillars = pillars.rename(columns={"no": "pillar_no", "name_ja": "pillar_ja", "name_en": "pillar_en"})
+    return {int(r["pillar_id"]): pillar_label(r, lang) for r in pillars.to_dict("records")}
+
+
+@per_snapshot
 def status_by_pillar(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Entries of a fiscal year counted by pillar × status (columns FU_STATUSES + NO_STATUS)."""
     df = entries(snap, fiscal_year)
+    st = structure(snap, fiscal_year)
+    live = st[st["in_force"] & st["reportable"]]
     pillars = snap.table("pillars")
+    pillars = pillars[pillars["pillar_id"].isin(set(live["pillar_id"]))]
     counts = df.groupby(["pillar_id", "status_key"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=pillars["pillar_id"], columns=[*FU_STATUSES, NO_STATUS], fill_value=0)
     counts = counts.fillna(0).astype(int)
@@ -237,9 +311,9 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     002), which all of the row's owners wrote together. An entry counts with or without a status; a
     withdrawn entry does not count. Ministries that own no reportable row are not listed.
     """
-    st = structure(snap)
-    rep = set(st.loc[st["reportable"], "action_id"])
-    own = owners(snap)
+    st = structure(snap, fiscal_year)
+    rep = set(st.loc[st["reportable"] & st["in_force"], "action_id"])
+    own = owners(snap, fiscal_year)
     own = own[own["action_id"].isin(rep)]
     fu = snap.followup(fiscal_year)
     joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
@@ -290,10 +364,10 @@ COMPLETENESS_COLUMNS = [
 @per_snapshot
 def ministry_actions(snap: Snapshot, ministry_code: str, fiscal_year: int) -> pd.DataFrame:
     """The reportable rows a ministry co-owns, each with its entry for the year (own or joint) if any."""
-    st = structure(snap)
-    own = owners(snap)
+    st = structure(snap, fiscal_year)
+    own = owners(snap, fiscal_year)
     ids = set(own.loc[own["ministry_code"] == ministry_code, "action_id"])
-    rows = st[st["reportable"] & st["action_id"].isin(ids)]
+    rows = st[st["reportable"] & st["in_force"] & st["action_id"].isin(ids)]
     fu = snap.followup(fiscal_year)
     fu = fu[fu["ministry_code"].isin([ministry_code, JOINT])]
     # the ministry's own entry wins over the joint text

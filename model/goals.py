@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from model import kpi
+from model import kpi, strategy
 from model.auth import User, require_secretariat
 from model.calendar_ja import format_date
 from model.errors import AppError
@@ -84,7 +84,7 @@ def kpi_table(
 ) -> pd.DataFrame:
     """One row per goal: latest value, % of target, rates, status (computed and effective), projection."""
     as_of = as_of or dt.date.today()
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     goals = goals[goals["kind"].isin(kinds)]
     obs = snap.kpi_observations()
     overrides = snap.status_overrides().set_index("goal_id")
@@ -268,7 +268,7 @@ def set_override(store: Store, user: User, goal_id: str, status: str | None, rea
     if status is not None and not reason:
         raise AppError("err.override.reason")
     with store.transaction(user, "override") as tx:
-        if goal_id not in set(tx.snapshot().table("goals")["id"]):
+        if goal_id not in set(strategy.goals(tx.snapshot())["id"]):
             raise AppError("err.unknown_goal", text=goal_id)
         tx.record_override(goal_id, status, reason)
 

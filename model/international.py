@@ -13,6 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
+from model import strategy
 from model.goals import target_date
 from model.store import Snapshot, per_snapshot
 
@@ -100,7 +101,7 @@ def frameworks(snap: Snapshot) -> pd.DataFrame:
 def frameworks_vs_goal(snap: Snapshot, as_of: dt.date | None = None) -> dict[str, object]:
     """The frameworks count by the G-2-1 deadline and as of a date, with the deadline itself."""
     as_of = as_of or dt.date.today()
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     goal = goals[goals["id"] == FRAMEWORK_GOAL]
     deadline = target_date(goal.iloc[0]) if len(goal) else None
     fw = frameworks(snap)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
+from model import strategy
 from model.goals import target_date
 from model.store import Snapshot, per_snapshot
 
@@ -52,7 +53,7 @@ def _date_or_none(value: object) -> dt.date | None:
 def milestones_table(snap: Snapshot, as_of: dt.date | None = None) -> pd.DataFrame:
     """One row per milestone with its deadline, achieved date, evidence and status, by deadline."""
     as_of = as_of or dt.date.today()
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     goals = goals[goals["kind"] == "milestone"]
     done = snap.table("milestones_status").set_index("goal_id")
     rows = []

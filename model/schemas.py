@@ -39,6 +39,21 @@ class Sources(_Strict):
     note: Series[str] = _opt_str()
 
 
+class Strategies(_Strict):
+    strategy_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z]+-\d{4}$")
+    title_ja: Series[str]
+    title_en: Series[str]
+    issuer: Series[str]
+    decided_ja: Series[str]  # the decision as printed (e.g. 令和5年4月14日 統合イノベーション戦略推進会議)
+    date: Series[str] = pa.Field(str_matches=ISO_DATE)
+    from_fy: Series[int] = pa.Field(ge=2000, le=2100)  # the first fiscal year followed up
+    # How the document numbers its areas and sub-areas: "{no}." → 1., "({no})" → (1), "{circled}" → ①
+    pillar_format: Series[str] = _opt_str()
+    area_format: Series[str] = _opt_str()
+    source: Series[str]
+    note: Series[str] = _opt_str()
+
+
 class Ministries(_Strict):
     code: Series[str] = pa.Field(unique=True, str_matches=r"^[A-Z][A-Z0-9_]{1,15}$")
     tag: Series[str] = pa.Field(unique=True)
@@ -49,16 +64,21 @@ class Ministries(_Strict):
 
 
 class Pillars(_Strict):
+    """The top level of a strategy: seed 002's five 戦略 (1–5), seed 004 §6's five areas (2301–2305)."""
+
     pillar_id: Series[int] = pa.Field(unique=True, ge=1)
     name_ja: Series[str]
     name_en: Series[str]
+    strategy_id: Series[str]
+    no: Series[int] = pa.Field(ge=1)  # the number the strategy prints: 1. / (1)
+    description_ja: Series[str] = _opt_str()
     source: Series[str]
 
 
 class Areas(_Strict):
     area_id: Series[str] = pa.Field(unique=True, str_matches=r"^\d+-\d+$")
     pillar_id: Series[int] = pa.Field(ge=1)
-    no: Series[int] = pa.Field(ge=1)
+    no: Series[int] = pa.Field(ge=0)  # 0: the area has no sub-areas (seed 004 §6(5)); its actions sit here
     name_ja: Series[str]
     name_en: Series[str]
     goal_ja: Series[str] = _opt_str()  # 1-4 基礎基盤的な研究 has no ＜目標＞ in seed 002
@@ -72,14 +92,16 @@ class Actions(_Strict):
     parent_id: Series[str] = _opt_str()
     sub_label: Series[str] = _opt_str()
     title_ja: Series[str] = pa.Field(str_length={"min_value": 1})
-    ministries_tag: Series[str] = _opt_str()
+    ministries_tag: Series[str] = _opt_str()  # empty: no owner named (seed 004), or a sub row (inherits)
     reportable: Series[pd.BooleanDtype]
+    group_ja: Series[str] = _opt_str()  # seed 004 §6(2)①'s <…> groups
+    description_ja: Series[str] = _opt_str()  # the action's paragraphs (seed 004: its ✓ text), one per line
     source: Series[str]
 
-    @pa.dataframe_check(error="a top-level action needs its 【…】 ministries tag")
+    @pa.dataframe_check(error="a sub row inherits its parent's 【…】 tag and has none of its own")
     @classmethod
-    def tagged_unless_sub_row(cls, df: pd.DataFrame) -> pd.Series:
-        return df["parent_id"].notna() | df["ministries_tag"].notna()
+    def sub_rows_untagged(cls, df: pd.DataFrame) -> pd.Series:
+        return df["parent_id"].isna() | df["ministries_tag"].isna()
 
 
 class Bullets(_Strict):
@@ -97,6 +119,7 @@ class Bullets(_Strict):
 class Goals(_Strict):
     id: Series[str] = pa.Field(unique=True, str_matches=r"^[HGMI]-[A-Za-z0-9-]+$")
     kind: Series[str] = pa.Field(isin=GOAL_KINDS)
+    strategy_id: Series[str] = _opt_str()  # empty: an indicator no strategy sets (seed 000's counts)
     pillar: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     area: Series[str] = _opt_str()
     title_ja: Series[str]
@@ -208,6 +231,7 @@ class Events(_Strict):
 # Sheet (or file) name → schema. goals come from data/goals.csv, the rest from data/progress.xlsx.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "sources": Sources,
+    "strategies": Strategies,
     "ministries": Ministries,
     "pillars": Pillars,
     "areas": Areas,

@@ -79,6 +79,7 @@ def _missing(sheet: str, df: pd.DataFrame, column: str, known: set[str], what: s
 def check_references(t: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every id a table points at exists in the table it names."""
     ids = {
+        "strategy": set(t["strategies"]["strategy_id"]),
         "pillar": {str(v) for v in t["pillars"]["pillar_id"]},
         "area": set(t["areas"]["area_id"]),
         "action": set(t["actions"]["action_id"]),
@@ -88,6 +89,8 @@ def check_references(t: dict[str, pd.DataFrame]) -> list[Problem]:
         "coop_area": set(t["coop_areas"]["code"]),
     }
     p: list[Problem] = []
+    p += _missing("pillars", t["pillars"], "strategy_id", ids["strategy"], "strategy")
+    p += _missing(GOALS_FILE, t["goals"], "strategy_id", ids["strategy"], "strategy")
     p += _missing("areas", t["areas"].astype({"pillar_id": str}), "pillar_id", ids["pillar"], "pillar")
     p += _missing("areas", t["areas"], "goal_id", ids["goal"], "goal")
     p += _missing("actions", t["actions"], "area_id", ids["area"], "area")

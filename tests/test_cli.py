@@ -39,17 +39,28 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_status_json_reports_the_strategy_and_ministry_counts(db: Path) -> None:
-    """18 tagged actions in 14 sub-areas, 23 reportable rows, per-ministry counts as tagged."""
+    """Three strategies: 2020 unchanged (18 tagged actions in 14 sub-areas, 23 reportable rows, per-ministry
+    counts as tagged); 2023: 5 areas and 29 actions, none with owners; the 2022 vision: its 3 targets."""
     out = run("status", "--json", db=db)
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
-    assert report["strategy"] == {
-        "pillars": 5,
-        "areas": 14,
-        "tagged_actions": 18,
-        "sub_rows": 7,
-        "reportable_rows": 23,
-    }
+    s = report["strategies"]
+    assert list(s) == ["innovation-2020", "vision-2022", "industry-2023"]
+    counts = (
+        "areas",
+        "sub_areas",
+        "actions",
+        "tagged_actions",
+        "sub_rows",
+        "reportable_rows",
+        "without_owners",
+    )
+    assert [s["innovation-2020"][k] for k in counts] == [5, 14, 18, 18, 7, 23, 0]
+    assert [s["industry-2023"][k] for k in counts] == [5, 11, 29, 0, 0, 29, 29]
+    assert s["industry-2023"]["with_owners"] == 0 and s["industry-2023"]["reportable_rows_per_ministry"] == {}
+    assert s["vision-2022"]["goals"] == 3 and s["vision-2022"]["actions"] == 0
+    per = s["innovation-2020"]["reportable_rows_per_ministry"]
+    assert per == {"CAS": 3, "CSTI": 20, "IPHQ": 2, "METI": 23, "MEXT": 23, "MIC": 23, "MOFA": 3}
     tagged = {code: m["tagged_actions"] for code, m in report["ministries"].items()}
     assert tagged == {"MIC": 18, "MEXT": 18, "METI": 18, "CSTI": 15, "MOFA": 3, "CAS": 3, "IPHQ": 2}
     assert report["ministries"]["MEXT"]["tag"] == "文"

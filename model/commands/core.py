@@ -13,7 +13,7 @@ from model.auth import get_user, operator
 from model.calendar_ja import parse_date
 from model.commands._common import emit_json, records, snapshot_from, store_from
 from model.errors import AppError
-from model.followup import completeness, fiscal_years
+from model.followup import completeness, fiscal_years, structure
 from model.format import format_pct, format_value
 from model.goals import calculation_record, kpi_table, set_override, status_label
 from model.kpi import STATUSES
@@ -111,11 +111,11 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def status_report(snap: Snapshot) -> dict[str, Any]:
     """What the store holds at one version: the numbers `status` prints (also used by tests)."""
-    actions = snap.table("actions")
+    actions = strategy.actions(snap)
     ministries = registry(snap)
     owners = strategy.owners(snap)
     tagged = owners[owners["tagged"]]
-    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"])
+    reportable_ids = set(strategy.reportable(actions)["action_id"])
     entries = snap.followup()
     per_ministry = {}
     for m in ministries:
@@ -138,19 +138,13 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
             },
             "by_status": {str(k): int(v) for k, v in group["status"].fillna("none").value_counts().items()},
         }
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     obs = snap.kpi_observations()
     collecting = collection_year(snap)
     return {
         "database": snap.url,
         "store_version": snap.version,
-        "strategy": {
-            "pillars": len(snap.table("pillars")),
-            "areas": len(snap.table("areas")),
-            "tagged_actions": int(actions["parent_id"].isna().sum()),
-            "sub_rows": int(actions["parent_id"].notna().sum()),
-            "reportable_rows": len(reportable_ids),
-        },
+        "strategies": strategy_counts(snap),
         "goals": {str(k): int(v) for k, v in goals["kind"].value_counts().sort_index().items()},
         "kpi_observations": {"total": len(obs), "sample": int(obs["sample"].sum())},
         "ministries": per_ministry,
@@ -161,6 +155,42 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
         },
         "tables": table_counts(snap),
     }
+
+
+def strategy_counts(snap: Snapshot) -> dict[str, Any]:
+    """Per strategy, as it stands now: its areas, sub-areas, actions in force, and their owners."""
+    st = structure(snap)
+    st = st[st["in_force"]]
+    goals = strategy.goals(snap)
+    areas = snap.table("areas").merge(snap.table("pillars")[["pillar_id", "strategy_id"]], on="pillar_id")
+    out: dict[str, Any] = {}
+    for s in strategy.strategies(snap).to_dict("records"):
+        sid = str(s["strategy_id"])
+        mine = st[st["strategy_id"] == sid]
+        top = mine[mine["parent_id"].isna()]
+        rep = mine[mine["reportable"]]
+        owned = rep[[len(c) > 0 for c in rep["owner_codes"]]]
+        per_ministry: dict[str, int] = {}
+        for codes in rep["owner_codes"]:
+            for code in codes:
+                per_ministry[code] = per_ministry.get(code, 0) + 1
+        out[sid] = {
+            "title_ja": s["title_ja"],
+            "title_en": s["title_en"],
+            "date": s["date"],
+            "from_fy": int(s["from_fy"]),
+            "areas": int(mine["pillar_id"].nunique()),
+            "sub_areas": int(((areas["strategy_id"] == sid) & (areas["no"] > 0)).sum()),
+            "actions": len(top),
+            "tagged_actions": int((top["ministries_tag"].notna()).sum()),
+            "sub_rows": int(mine["parent_id"].notna().sum()),
+            "reportable_rows": len(rep),
+            "with_owners": len(owned),
+            "without_owners": len(rep) - len(owned),
+            "reportable_rows_per_ministry": dict(sorted(per_ministry.items())),
+            "goals": int((goals["strategy_id"] == sid).sum()),
+        }
+    return out
 
 
 def _completeness(snap: Snapshot, fiscal_year: int) -> dict[str, Any]:
@@ -190,12 +220,14 @@ def run_status(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(report)
         return 0
-    s = report["strategy"]
     print(f"database: {report['database']}  (store version {report['store_version']})")
-    print(
-        f"strategy: {s['pillars']} pillars, {s['areas']} areas, {s['tagged_actions']} tagged actions "
-        f"+ {s['sub_rows']} sub rows = {s['reportable_rows']} reportable rows"
-    )
+    for sid, s in report["strategies"].items():
+        print(
+            f"{s['title_ja']} ({sid}): {s['areas']} areas, {s['sub_areas']} sub-areas, "
+            f"{s['actions']} actions ({s['tagged_actions']} with owners) + {s['sub_rows']} sub rows "
+            f"= {s['reportable_rows']} reportable rows, {s['without_owners']} without owners, "
+            f"{s['goals']} goals"
+        )
     print("goals: " + ", ".join(f"{k} {v}" for k, v in report["goals"].items()))
     o = report["kpi_observations"]
     print(f"KPI observations: {o['total']} ({o['sample']} sample)")

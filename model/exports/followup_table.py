@@ -23,16 +23,17 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.calendar_ja import format_date, format_fy
+from model.errors import AppError
 from model.exports.safe import csv_bytes, neutralise, xlsx_cell
+from model.followup import area_label, pillar_label, structure
 from model.messages import t
 from model.ministries import MinistryRegistry
 from model.store import JOINT, Snapshot
-from model.strategy import registry
+from model.strategy import registry, strategies
 
 COLUMNS = ["kind", "pillar_id", "area_id", "action_id", "action", "progress", "next"]
 """kind: pillar | area | goal | parent (a heading action whose text sits above its sub rows) | action."""
 
-_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _CIRCLED = set("①②③④⑤⑥⑦⑧⑨⑩")
 
 
@@ -88,64 +89,94 @@ def _entry_text(entries: pd.DataFrame, column: str, order: list[str], ministries
     return "\n\n".join(parts) if parts else empty
 
 
-def published_table(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
-    """Every row of the published table for a fiscal year, in printed order (see COLUMNS)."""
-    pillars = snap.table("pillars").sort_values("pillar_id")
-    areas = snap.table("areas")
-    actions = snap.table("actions")
+def strategies_in(snap: Snapshot, fiscal_year: int, strategy_id: str | None = None) -> list[dict[str, Any]]:
+    """The strategies a fiscal year's table covers: those with actions in force that year (or the one
+    asked for), oldest first."""
+    st = structure(snap, fiscal_year)
+    live = set(st.loc[st["in_force"] & st["reportable"], "strategy_id"])
+    rows = _records(strategies(snap))
+    if strategy_id is not None:
+        if strategy_id not in {str(r["strategy_id"]) for r in rows}:
+            known = ", ".join(str(r["strategy_id"]) for r in rows)
+            raise AppError("err.unknown_strategy", text=strategy_id, known=known)
+        return [r for r in rows if r["strategy_id"] == strategy_id]
+    return [r for r in rows if r["strategy_id"] in live]
+
+
+def published_table(snap: Snapshot, fiscal_year: int, strategy_id: str | None = None) -> pd.DataFrame:
+    """Every row of the published table for a fiscal year, in printed order (see COLUMNS): the structure
+    in force that year, each strategy numbered as its own document prints it. A table of several
+    strategies starts each with a `strategy` heading row."""
+    st = structure(snap, fiscal_year)
+    st = st[st["in_force"]]
+    chosen = strategies_in(snap, fiscal_year, strategy_id)
     ministries = registry(snap)
     entries = snap.followup(fiscal_year)
     by_action = {str(k): g for k, g in entries.groupby("action_id")}
-    titles = actions.set_index("action_id")
+    pillars = snap.table("pillars").sort_values(["no"])
+    areas = snap.table("areas")
+    unassigned = t("st.unassigned")
     rows: list[dict[str, Any]] = []
 
     def add(kind: str, pillar: int, area: str | None, action: str | None, *cells: str) -> None:
         a, p, n = (*cells, "", "")[:3]
         rows.append(dict(zip(COLUMNS, (kind, pillar, area, action, a, p, n), strict=True)))
 
-    for p in _records(pillars):
-        pid = int(p["pillar_id"])
-        add("pillar", pid, None, None, f"{str(pid).translate(_FULLWIDTH)}．{p['name_ja']}")
-        for ar in _records(areas[areas["pillar_id"] == pid].sort_values("no")):
-            area_id = str(ar["area_id"])
-            own = actions[actions["area_id"] == area_id]
-            if own.empty:  # 1-4 is in the table of contents only: no ＜目標＞, no table
+    for s in chosen:
+        sid = str(s["strategy_id"])
+        mine = st[st["strategy_id"] == sid]
+        if len(chosen) > 1:
+            add("strategy", 0, None, None, f"{s['title_ja']}（{s['decided_ja']}）")
+        for p in _records(pillars[pillars["strategy_id"] == sid]):
+            pid = int(p["pillar_id"])
+            in_pillar = mine[mine["pillar_id"] == pid]
+            if in_pillar.empty:
                 continue
-            add("area", pid, area_id, None, f"（{str(int(ar['no'])).translate(_FULLWIDTH)}）{ar['name_ja']}")
-            goal = _text(ar["goal_ja"])
-            if goal:
-                add("goal", pid, area_id, None, t("ft.goal", text=goal))
-            for a in _records(own):
-                action_id = str(a["action_id"])
-                parent = _text(a["parent_id"])
-                if not a["reportable"]:
-                    # A heading row (e.g. 技術ロードマップを策定し…): its sub rows carry the entries.
+            first = in_pillar.iloc[0].to_dict()
+            add("pillar", pid, None, None, pillar_label(first))
+            for ar in _records(areas[areas["pillar_id"] == pid].sort_values("no")):
+                area_id = str(ar["area_id"])
+                own = _records(in_pillar[in_pillar["area_id"] == area_id])
+                if not own:  # 1-4 is in the table of contents only: no ＜目標＞, no table
+                    continue
+                label = area_label(own[0])
+                if label:
+                    add("area", pid, area_id, None, label)
+                goal = _text(ar["goal_ja"])
+                if goal:
+                    add("goal", pid, area_id, None, t("ft.goal", text=goal))
+                group = None
+                for a in own:
+                    if _text(a["group_ja"]) and a["group_ja"] != group:
+                        group = a["group_ja"]
+                        add("group", pid, area_id, None, f"<{group}>")
+                    action_id = str(a["action_id"])
+                    tag = _text(a["ministries_tag"]) or unassigned
+                    if not a["reportable"]:
+                        # A heading row (e.g. 技術ロードマップを策定し…): its sub rows carry the entries.
+                        add("parent", pid, area_id, action_id, f"{a['title_ja']}\n{_tag(tag)}")
+                        continue
+                    if _text(a["parent_id"]):
+                        text = _sub_label(str(ar["name_ja"]), str(a["sub_label"]), str(a["title_ja"]))
+                    else:
+                        text = f"{a['title_ja']}\n{_tag(tag)}"
+                    found = by_action.get(action_id, entries.iloc[0:0])
+                    order = list(a["owner_codes"])
                     add(
-                        "parent",
+                        "action",
                         pid,
                         area_id,
                         action_id,
-                        f"{a['title_ja']}\n{_tag(str(a['ministries_tag']))}",
+                        text,
+                        _entry_text(found, "progress_ja", order, ministries),
+                        _entry_text(found, "next_ja", order, ministries),
                     )
-                    continue
-                if parent:
-                    text = _sub_label(str(ar["name_ja"]), str(a["sub_label"]), str(a["title_ja"]))
-                    tag = str(titles.loc[parent, "ministries_tag"])
-                else:
-                    tag = str(a["ministries_tag"])
-                    text = f"{a['title_ja']}\n{_tag(tag)}"
-                order = [m.code for m in ministries.parse_tags(tag)]
-                found = by_action.get(action_id, entries.iloc[0:0])
-                add(
-                    "action",
-                    pid,
-                    area_id,
-                    action_id,
-                    text,
-                    _entry_text(found, "progress_ja", order, ministries),
-                    _entry_text(found, "next_ja", order, ministries),
-                )
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def table_title(snap: Snapshot, fiscal_year: int, strategy_id: str | None = None) -> str:
+    names = "・".join(f"「{s['title_ja']}」" for s in strategies_in(snap, fiscal_year, strategy_id))
+    return t("ft.title", strategies=names, fy=format_fy(fiscal_year))
 
 
 def header(fiscal_year: int) -> list[str]:
@@ -160,10 +191,12 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _FILLS = {
     "header": PatternFill("solid", fgColor="1F3864"),
+    "strategy": PatternFill("solid", fgColor="B4C6E7"),
     "pillar": PatternFill("solid", fgColor="D9E1F2"),
     "area": PatternFill("solid", fgColor="EDF1F9"),
 }
 FONT_NAME = "IPAexGothic"
+_SPANNING = ("strategy", "pillar", "area", "goal", "group")  # heading rows across the three columns
 
 
 # Spreadsheets do not grow a row to fit wrapped text written by a program (LibreOffice keeps the default
@@ -185,7 +218,7 @@ def _lines(text: str, width: float) -> int:
 
 
 def _row_height(cells: list[str], kind: str) -> float:
-    if kind in ("pillar", "area", "goal"):
+    if kind in _SPANNING:
         lines = _lines(cells[0], sum(WIDTHS.values()))
     else:
         lines = max(_lines(c, w) for c, w in zip(cells, WIDTHS.values(), strict=True))
@@ -200,12 +233,12 @@ def _style(ws: Worksheet, row: int, kind: str) -> None:
         cell.font = Font(
             name=FONT_NAME,
             size=10,
-            bold=kind in ("header", "pillar", "area"),
+            bold=kind in ("header", "strategy", "pillar", "area"),
             color="FFFFFF" if kind == "header" else "000000",
         )
         if kind in _FILLS:
             cell.fill = _FILLS[kind]
-    if kind in ("pillar", "area", "goal"):
+    if kind in _SPANNING:
         ws.merge_cells(f"A{row}:C{row}")
 
 
@@ -213,14 +246,17 @@ def _header_part(text: str) -> _HeaderFooterPart:
     return _HeaderFooterPart(text=text, size=9, font=FONT_NAME)
 
 
-def to_xlsx(snap: Snapshot, fiscal_year: int, *, today: dt.date | None = None) -> bytes:
+def to_xlsx(
+    snap: Snapshot, fiscal_year: int, *, today: dt.date | None = None, strategy_id: str | None = None
+) -> bytes:
     """The published table as a print-ready workbook (A4 landscape, fit to page width)."""
-    table = published_table(snap, fiscal_year)
+    table = published_table(snap, fiscal_year, strategy_id)
+    title = table_title(snap, fiscal_year, strategy_id)
     wb = Workbook()
     ws = wb.create_sheet(t("ft.sheet"), 0)
     wb.remove(wb.worksheets[1])  # the empty sheet a new workbook starts with
     fy = format_fy(fiscal_year)
-    ws.append([neutralise(t("ft.title", fy=fy))])
+    ws.append([neutralise(title)])
     ws["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
     ws.merge_cells("A1:C1")
     note = t("ft.note", fy=fy, date=format_date(today or dt.date.today()), version=snap.version)
@@ -248,14 +284,14 @@ def to_xlsx(snap: Snapshot, fiscal_year: int, *, today: dt.date | None = None) -
     ws.page_margins.top = ws.page_margins.bottom = 0.8
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter = HeaderFooterItem(center=_header_part(t("ft.footer")))
-    ws.oddHeader = HeaderFooterItem(right=_header_part(neutralise(t("ft.title", fy=fy))))
+    ws.oddHeader = HeaderFooterItem(right=_header_part(neutralise(title)))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def to_csv(snap: Snapshot, fiscal_year: int) -> bytes:
+def to_csv(snap: Snapshot, fiscal_year: int, strategy_id: str | None = None) -> bytes:
     """The published table as CSV (UTF-8 with BOM): the three columns, heading rows in the first."""
-    table = published_table(snap, fiscal_year)
+    table = published_table(snap, fiscal_year, strategy_id)
     rows = table[["action", "progress", "next"]].itertuples(index=False, name=None)
     return csv_bytes(rows, header=header(fiscal_year))

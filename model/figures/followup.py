@@ -55,9 +55,8 @@ def pillar_status(snap: Snapshot, lang: str, as_of: dt.date, fiscal_year: int | 
         source = t("fig.source.followup", lang, fy=fy_label)
     else:
         counts = followup_model.status_by_pillar(snap, fy)
-        pillars = snap.table("pillars").set_index("pillar_id")
-        name_col = "name_en" if lang == "en" else "name_ja"
-        x = [wrap(f"{pid}. {pillars.loc[pid, name_col]}", 9 if lang == "ja" else 18) for pid in counts.index]
+        labels = followup_model.pillar_labels(snap, lang)
+        x = [wrap(labels[int(pid)], 9 if lang == "ja" else 18) for pid in counts.index]
         for key in counts.columns:
             _status_bar(fig, key, x, counts[key].tolist(), lang)
         fig.update_layout(barmode="stack")

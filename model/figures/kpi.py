@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from model import kpi as kpi_model
+from model import strategy
 from model.calendar_ja import format_date
 from model.figures._common import (
     KPI_COLOURS,
@@ -59,7 +60,7 @@ def goal_trajectory(
 ) -> go.Figure:
     """Actuals, the path required to reach the target, the projection at the current rate, the target."""
     as_of = as_of or dt.date.today()
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     g = goals[goals["id"] == goal_id].iloc[0]
     obs_all = snap.kpi_observations()
     obs = obs_all[(obs_all["goal_id"] == goal_id) & (obs_all["date"] <= as_of)].sort_values("date")

@@ -20,6 +20,7 @@ from model.messages._exports import MESSAGES as _EXPORTS
 from model.messages._intake import MESSAGES as _INTAKE
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._screen import MESSAGES as _SCREEN
+from model.messages._structure import MESSAGES as _STRUCTURE
 from model.messages._views import MESSAGES as _VIEWS
 
 # section name → its messages, in the order they merge
@@ -30,6 +31,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "reporting": _REPORTING,  # templates, upload checks, rounds, users and the reporting pages
     "exports": _EXPORTS,  # briefing deck, published table, chart files and the exports page
     "intake": _INTAKE,  # the intake rule for text: refused characters, lengths (model/text.py)
+    "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
 }
 
 

@@ -63,8 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.export.chart_detail": ("{fmt}、{size} バイト", "{fmt}, {size} bytes"),
     # --- the published follow-up table ------------------------------------------------------------------
     "ft.title": (
-        "「量子技術イノベーション戦略」フォローアップ {fy}",
-        "Follow-up of the Quantum Technology Innovation Strategy, {fy}",
+        "{strategies}フォローアップ {fy}",
+        "Follow-up of {strategies}, {fy}",
     ),
     "ft.note": (
         "出典：フォローアップ登録データ（{fy}）。作成日：{date}。データ版：{version}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from model import strategy
 from model.store import Snapshot, per_snapshot
 from model.strategy import owned_action_ids
 from model.strategy import owners as action_owners
@@ -19,7 +20,7 @@ DEFAULT_KPI_OWNER = "CSTI"
 def goal_owners(snap: Snapshot) -> pd.DataFrame:
     """goal_id × ministry_code for numeric goals: the owners of the related action, else of the area."""
     actions = snap.table("actions")
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     goals = goals[goals["unit"] != "text"]
     owners = action_owners(snap)
     area_of = dict(zip(actions["action_id"].tolist(), actions["area_id"].tolist(), strict=True))
@@ -42,7 +43,7 @@ def goal_owners(snap: Snapshot) -> pd.DataFrame:
 
 def owned_goals(snap: Snapshot, ministry_code: str) -> pd.DataFrame:
     """The numeric goals whose values `ministry_code` reports, in goals.csv order."""
-    goals = snap.table("goals")
+    goals = strategy.goals(snap)
     owners = goal_owners(snap)
     ids = set(owners.loc[owners["ministry_code"] == ministry_code, "goal_id"])
     return goals[goals["id"].isin(ids)].reset_index(drop=True)

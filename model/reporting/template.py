@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from model.calendar_ja import era_year, format_fy
 from model.errors import AppError
 from model.exports.safe import xlsx_text
+from model.followup import area_label, pillar_label, structure
 from model.format import format_value
 from model.messages import t
 from model.ministries import Ministry
@@ -22,7 +23,7 @@ from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import JOINT, Snapshot
-from model.strategy import registry
+from model.strategy import registry, strategies
 
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -52,10 +53,11 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     help_ws.title = L.HELP_SHEET
     _write_help(help_ws, m, fiscal_year, rnd.deadline)
     fu = wb.create_sheet(L.FOLLOWUP_SHEET)
-    _write_table(fu, rows, L.FOLLOWUP_REFERENCE, L.FOLLOWUP_FILL, widths=[12, 16, 22, 40, 50, 50, 50, 50, 12])
-    _status_dropdown(fu, len(L.FOLLOWUP_REFERENCE) + 3, len(rows))
+    widths = [11, 16, 16, 20, 36, 50, 50, 10, 40, 40]
+    _write_table(fu, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths=widths)
+    _status_dropdown(fu, L.FOLLOWUP_COLUMNS.index(L.COL_STATUS) + 1, len(rows))
     kpi = wb.create_sheet(L.KPI_SHEET)
-    _write_table(kpi, goals, L.KPI_REFERENCE, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
+    _write_table(kpi, goals, L.KPI_COLUMNS, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
     meta = wb.create_sheet(L.META_SHEET)
     values: dict[str, Any] = {
         "ministry": m.code,
@@ -75,35 +77,35 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
 
 
 def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[list[Any]]:
-    """One row per reportable row the ministry co-owns: ids, structure, last year's text."""
-    ids = owned_action_ids(snap, ministry_code)
-    actions = snap.table("actions")
-    areas: dict[Any, Any] = snap.table("areas").set_index("area_id").to_dict("index")
-    pillars: dict[Any, Any] = snap.table("pillars").set_index("pillar_id").to_dict("index")
+    """One row per reportable row in force in `fiscal_year` that the ministry co-owns, grouped by strategy
+    (oldest first) in each strategy's order: ids, structure, the columns to fill, last year's text."""
+    ids = owned_action_ids(snap, ministry_code, fiscal_year)
+    st = structure(snap, fiscal_year)
     last = snap.followup(fiscal_year - 1)
     own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
     joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
-    titles = actions.set_index("action_id")["title_ja"]
+    rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"])}
+    mine = st[st["action_id"].isin(ids)]
+    mine = mine.assign(_rank=mine["strategy_id"].map(rank)).sort_values(["_rank", "order"], kind="stable")
     out: list[list[Any]] = []
-    for a in actions[actions["action_id"].isin(ids)].to_dict("records"):
+    for a in mine.to_dict("records"):
         action_id, parent = str(a["action_id"]), a["parent_id"]
-        area = areas[a["area_id"]]
-        pillar = pillars[area["pillar_id"]]
         title = str(a["title_ja"])
         if isinstance(parent, str):
-            title = f"{titles[parent]} ／ {title}"
+            title = f"{a['parent_title_ja']} ／ {title}"
         prev = own.get(action_id) or joint.get(action_id)
         out.append(
             [
                 action_id,
-                f"{area['pillar_id']}. {pillar['name_ja']}",
-                f"({area['no']}) {area['name_ja']}",
+                a["strategy_ja"],
+                pillar_label(a),
+                area_label(a),
                 title,
+                None,
+                None,
+                None,
                 _text(prev, "progress_ja"),
                 _text(prev, "next_ja"),
-                None,
-                None,
-                None,
             ]
         )
     return out
@@ -134,9 +136,9 @@ def _text(row: dict[str, Any] | None, col: str) -> str | None:
 
 
 def _write_table(
-    ws: Worksheet, rows: list[list[Any]], reference: tuple[str, ...], fill: tuple[str, ...], widths: list[int]
+    ws: Worksheet, rows: list[list[Any]], columns: tuple[str, ...], fill: tuple[str, ...], widths: list[int]
 ) -> None:
-    ws.append([*reference, *fill])
+    ws.append(list(columns))
     for cell in ws[1]:
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
@@ -148,11 +150,11 @@ def _write_table(
             # openpyxl reads text starting with "=" as a formula; stored text must stay text, exactly.
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"
-    first_fill = len(reference) + 1
+    to_fill = {columns.index(name) + 1 for name in fill}
     for row in ws.iter_rows(min_row=2, max_row=len(rows) + 1):
         for cell in row:
             cell.alignment = _WRAP
-            if int(cell.column or 0) >= first_fill:
+            if int(cell.column or 0) in to_fill:
                 cell.protection = Protection(locked=False)
                 cell.fill = _INPUT_FILL
     for i, width in enumerate(widths):

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from model import strategy
 from model.auth import User
 from model.calendar_ja import parse_fiscal_year, parse_period
 from model.errors import AppError
@@ -136,7 +137,7 @@ def check_upload(
     if not _read_meta(snap, reg, book, up, m, fiscal_year):
         return up
     assert up.fiscal_year is not None  # set by _read_meta when it returns True
-    actions = snap.table("actions")
+    actions = strategy.actions(snap, up.fiscal_year)
     _read_followup(snap, reg, actions, book, up, m)
     _read_kpi(snap, reg, actions, book, up, m)
     if not up.problems and not up.followup and not up.kpi:
@@ -332,8 +333,8 @@ def _read_followup(
     if header is None or missing:
         return
     known = set(actions["action_id"].tolist())
-    reportable_ids = set(actions.loc[actions["reportable"].astype(bool), "action_id"].tolist())
-    owned = owned_action_ids(snap, m.code)
+    reportable_ids = set(strategy.reportable(actions)["action_id"].tolist())
+    owned = owned_action_ids(snap, m.code, up.fiscal_year)
     c_id, c_prog, c_next, c_stat = (cols[c] for c in L.FOLLOWUP_REQUIRED)
     first_seen: dict[str, int] = {}
     for i in range(header + 1, len(rows)):
@@ -446,7 +447,7 @@ def _read_kpi(
     c_note = cols.get(L.COL_NOTE)
     if all(cell_text(_cell(r, c)) is None for r in rows[header + 1 :] for c in (c_date, c_value, c_note)):
         return  # nothing reported on this sheet: skip reading the goals and their owners
-    goals = snap.table("goals").set_index("id")
+    goals = strategy.goals(snap).set_index("id")
     owners = goal_owners(snap)
     owned = set(owners.loc[owners["ministry_code"] == m.code, "goal_id"])
     seen: dict[tuple[str, str], int] = {}

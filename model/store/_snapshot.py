@@ -35,6 +35,7 @@ from model.store._tables import (
     reference,
     round_events,
     status_overrides,
+    structure_edits,
     submissions,
     users,
 )
@@ -61,6 +62,7 @@ class Snapshot:
     _assessments: pd.DataFrame
     _rounds: pd.DataFrame
     _users: pd.DataFrame
+    _structure_edits: pd.DataFrame
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -134,6 +136,10 @@ class Snapshot:
     def round_events(self) -> pd.DataFrame:
         """Every opening and closing of a collection round, oldest first."""
         return self._rounds.copy(deep=False)
+
+    def structure_edits(self) -> pd.DataFrame:
+        """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
+        return self._structure_edits.copy(deep=False)
 
     def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
         """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
@@ -242,6 +248,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _assessments=appended(assessments),
         _rounds=appended(round_events),
         _users=user_frame,
+        _structure_edits=appended(structure_edits),
     )
 
 

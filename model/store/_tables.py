@@ -15,6 +15,7 @@ metadata = sa.MetaData()
 # vocabulary, not reported values). Their primary keys:
 _REFERENCE_KEYS: dict[str, tuple[str, ...]] = {
     "sources": ("source_id",),
+    "strategies": ("strategy_id",),
     "ministries": ("code",),
     "pillars": ("pillar_id",),
     "areas": ("area_id",),
@@ -175,6 +176,24 @@ round_events = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
     sa.Index("ix_round_events_fy", "fiscal_year", "id"),
+)
+
+# Edits of a strategy's structure by the secretariat (add / reword / retire / merge an action, set its
+# owners, add a ministry, a goal, a crosswalk link …). Append-only: the seed's reference tables are the
+# structure as the documents printed it, and these rows, applied in order, are every change since, each
+# effective from a fiscal year (model/structure.py gives them their meaning; the store only keeps them).
+structure_edits = sa.Table(
+    "structure_edits",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("op", sa.String(32), nullable=False),  # e.g. action.add | action.retire | owners.set
+    sa.Column("target", sa.String(64), nullable=False),  # the id the edit is about
+    sa.Column("payload", sa.Text, nullable=False),  # JSON object: the edit's values
+    sa.Column("from_fy", sa.Integer),  # effective from this fiscal year (None: not year-bound)
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
 )
 
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")

@@ -21,6 +21,7 @@ from model.store._tables import (
     login_failures,
     round_events,
     status_overrides,
+    structure_edits,
     submission_files,
     submissions,
     users,
@@ -158,6 +159,24 @@ class Transaction:
             {
                 "goal_id": goal_id,
                 "status": status,
+                "reason": reason,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_structure_edit(
+        self, op: str, target: str, payload: str, from_fy: int | None, reason: str
+    ) -> None:
+        """One edit of the structure (model/structure.py checks it first, under this transaction's lock)."""
+        self.conn.execute(
+            structure_edits.insert(),
+            {
+                "op": op,
+                "target": target,
+                "payload": payload,
+                "from_fy": from_fy,
                 "reason": reason,
                 "user_name": self.user_name,
                 "created_at": self._now(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from model.store._tables import assessments, changes, round_events, status_overrides, submissions
+from model.store._tables import assessments, changes, reference, round_events, status_overrides, submissions
 
 _legacy = sa.MetaData()
 # The rounds table of those stores: one row per fiscal year, updated in place.
@@ -28,8 +28,20 @@ _legacy_rounds = sa.Table(
 )
 
 
+def _add_reference_columns(conn: sa.Connection, inspector: sa.Inspector) -> None:
+    """Reference tables gain columns when the seed's schema grows (e.g. strategy_id): add them empty; the
+    seed load that follows (its sha256 changed with the files) fills them."""
+    for table in reference.values():
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+
+
 def upgrade(conn: sa.Connection, dialect: str) -> None:
     inspector = sa.inspect(conn)
+    _add_reference_columns(conn, inspector)
     for table in (submissions, status_overrides, assessments):
         if "change_id" not in {c["name"] for c in inspector.get_columns(table.name)}:
             conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN change_id INTEGER"))

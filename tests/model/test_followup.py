@@ -39,10 +39,14 @@ def fy2021(store: Store) -> Store:
 
 
 def test_structure_places_every_action_in_its_pillar_and_area(sqlite_store: Store) -> None:
-    """25 actions; sub rows inherit the parent's 【…】 tag and keep the parent's title."""
+    """2020: 25 actions, sub rows inherit the parent's 【…】 tag and keep its title; 2023: 29, no owners."""
     st = structure(sqlite_store.snapshot())
-    assert len(st) == 25
-    assert int(st["reportable"].sum()) == 23
+    by = st.groupby("strategy_id").size().to_dict()
+    assert by == {"innovation-2020": 25, "industry-2023": 29}
+    old = st[st["strategy_id"] == "innovation-2020"]
+    assert int(old["reportable"].sum()) == 23
+    new = st[st["strategy_id"] == "industry-2023"]
+    assert new["ministries_tag"].isna().all() and all(c == () for c in new["owner_codes"])
     row = st.set_index("action_id").loc["1-2-02-1"]
     assert (row["pillar_id"], row["area_id"], row["ministries_tag"]) == (1, "1-2", "科技、総、文、経")
     assert row["parent_title_ja"].startswith("｢融合領域ロードマップ｣")

@@ -25,6 +25,7 @@ from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
 from model.schemas import GOAL_KINDS, Agreements
 from model.seed import SeedData
+from model.structure import OPS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("model", "dashboard")
@@ -60,6 +61,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "ui.preview.{}": ("added", "changed", "unchanged"),  # preview change kinds (dashboard/views/upload.py)
     "user.{}d": ("disable", "enable"),  # `user disable|enable` (model/commands/reporting.py)
     # the column tuples written next to each pattern in model/exports/briefing.py
+    "st.op.{}": tuple(OPS),  # structure edits (model/structure.py)
     "deck.kpi.col.{}": ("goal", "latest", "target", "pct", "status", "projected", "sample"),
     "deck.milestones.col.{}": ("title", "deadline", "status"),
     "deck.coop.col.{}": ("date", "partner", "kind", "summary"),

@@ -23,10 +23,12 @@ def seed_text() -> dict[str, str]:
 
 
 def test_strategy_structure_counts(seed: SeedData) -> None:
-    """5 pillars, 14 sub-areas, 18 tagged actions, and 23 reportable rows with ⅰ–ⅳ and ①–③."""
-    actions = seed["actions"]
-    assert len(seed["pillars"]) == 5
-    assert len(seed["areas"]) == 14
+    """2020: 5 pillars, 14 sub-areas, 18 tagged actions, and 23 reportable rows with ⅰ–ⅳ and ①–③."""
+    pillars = seed["pillars"][seed["pillars"]["strategy_id"] == "innovation-2020"]
+    areas = seed["areas"][seed["areas"]["pillar_id"].isin(pillars["pillar_id"])]
+    actions = seed["actions"][seed["actions"]["area_id"].isin(areas["area_id"])]
+    assert len(pillars) == 5
+    assert len(areas) == 14
     assert actions["parent_id"].isna().sum() == 18
     assert sorted(actions.loc[actions["parent_id"].notna(), "sub_label"]) == sorted(
         ["ⅰ", "ⅱ", "ⅲ", "ⅳ", "①", "②", "③"]

@@ -92,7 +92,9 @@ def test_every_writer_builds_after_the_text_is_stored(sqlite_store: Store, name:
 
     template = make_template(snap, "MOFA", FY + 1)
     assert refused_in(xlsx_texts(template)) == []
-    previous = openpyxl.load_workbook(io.BytesIO(template))["報告"].cell(2, 5).value  # 2-1-01, 前年度の進捗
+    sheet = openpyxl.load_workbook(io.BytesIO(template))["報告"]
+    header = [c.value for c in sheet[1]]
+    previous = sheet.cell(2, header.index("前年度の進捗") + 1).value  # 2-1-01
     assert str(previous).startswith(shown)
 
     deck = build_deck(snap, fiscal_year=FY, as_of=dt.date(2026, 3, 31), charts=[])

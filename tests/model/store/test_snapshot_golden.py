@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from model import compare, figures, followup, international, milestones
@@ -32,18 +33,38 @@ from tests.golden.scenario import AS_OF, FY2021_MEXT, FY2021_MOFA, normalise
 
 KPI_RECORD_ADDED = ("direction", "base_value", "base_date", "override_by", "override_at")
 GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "reads.json.gz"
+_CAPTURED = json.loads(gzip.decompress(GOLDEN.read_bytes()))
+
+
+def as_before(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Intended (#10): the structure gained the 2023 strategy's actions and columns (strategy, numbering,
+    owners, years in force); goals gained `strategy_id`. The rows of the 2020 strategy, in the columns the
+    capture had, are compared."""
+    if "strategy_id" in df.columns and "action_id" in df.columns:
+        df = df[df["strategy_id"].isna() | (df["strategy_id"] == "innovation-2020")].reset_index(drop=True)
+    return df[_CAPTURED[name]["columns"]]
+
+
+def template_as_before(rows: list[list[Any]]) -> list[list[Any]]:
+    """Intended (#10, #13): the template gained a 戦略 column, numbers areas as the strategy prints them
+    and puts the columns to fill right of the title; the ids, titles and last year's texts are compared in
+    the order the capture wrote them."""
+    return [[r[0], r[4], r[8], r[9]] for r in rows]
+
 
 READS: dict[str, Callable[[Snapshot], Any]] = {
-    "structure": followup.structure,
+    "structure": lambda s: as_before("structure", followup.structure(s)),
     "owners": followup.owners,
-    "entries_all": followup.entries,
-    "entries_2020": lambda s: followup.entries(s, 2020),
-    "entries_2021": lambda s: followup.entries(s, 2021),
+    "entries_all": lambda s: as_before("entries_all", followup.entries(s)),
+    "entries_2020": lambda s: as_before("entries_2020", followup.entries(s, 2020)),
+    "entries_2021": lambda s: as_before("entries_2021", followup.entries(s, 2021)),
     "fiscal_years": followup.fiscal_years,
     # intended: completeness also lists the missing rows' ids (`missing_ids`), compared apart below
     "completeness_2020": lambda s: followup.completeness(s, 2020).drop(columns="missing_ids"),
     "completeness_2021": lambda s: followup.completeness(s, 2021).drop(columns="missing_ids"),
-    "ministry_actions_MEXT_2021": lambda s: followup.ministry_actions(s, "MEXT", 2021),
+    "ministry_actions_MEXT_2021": lambda s: as_before(
+        "ministry_actions_MEXT_2021", followup.ministry_actions(s, "MEXT", 2021)
+    ),
     "status_by_pillar_2021": lambda s: followup.status_by_pillar(s, 2021),
     "entry_history": lambda s: followup.entry_history(s, "1-1-01", 2021, "MEXT"),
     # intended (#9): the KPI table also carries the calculation record's direction, base and override author
@@ -56,17 +77,17 @@ READS: dict[str, Callable[[Snapshot], Any]] = {
     "compare_2020_2021": lambda s: compare.compare_years(s, 2020, 2021),
     "owned_MEXT": lambda s: owners.owned_action_ids(s, "MEXT"),
     "goal_owners": owners.goal_owners,
-    "owned_goals_METI": lambda s: owners.owned_goals(s, "METI"),
+    "owned_goals_METI": lambda s: as_before("owned_goals_METI", owners.owned_goals(s, "METI")),
     "collection_year": rounds.collection_year,
     "assessments_2021": lambda s: assessments.followup_with_assessments(s, 2021),
     "submission_history": submission_history,
-    "template_rows_MEXT_2022": lambda s: template.followup_rows(s, "MEXT", 2022),
+    "template_rows_MEXT_2022": lambda s: template_as_before(template.followup_rows(s, "MEXT", 2022)),
     "template_kpi_METI": lambda s: template.kpi_rows(s, "METI"),
     "published_table_2020": lambda s: followup_table.published_table(s, 2020),
     "published_csv_2021": lambda s: followup_table.to_csv(s, 2021),
     "deck_fiscal_year": lambda s: briefing.deck_fiscal_year(s, AS_OF),
     "missing_rows_2021": lambda s: briefing.missing_rows(s, 2021),
-    "delayed_rows_2021": lambda s: briefing.delayed_rows(s, 2021),
+    "delayed_rows_2021": lambda s: as_before("delayed_rows_2021", briefing.delayed_rows(s, 2021)),
 }
 for _lang in ("ja", "en"):
     for _name in figures.CHARTS:
@@ -95,6 +116,14 @@ def scenario(store: Store) -> Snapshot:
     )
     set_override(store, User("sec", "secretariat"), "H-USERS", "moderate", "test")
     return store.snapshot()
+
+
+def _pillar_ticks(spec: dict[str, Any]) -> list[str]:
+    return [str(x).replace("<br>", "") for x in spec["data"][0]["x"]]
+
+
+def _bars(spec: dict[str, Any]) -> list[tuple[str, list[Any]]]:
+    return [(str(tr["name"]), list(tr["y"])) for tr in spec["data"]]
 
 
 def _status_annotation(spec: dict[str, Any]) -> str:
@@ -126,6 +155,15 @@ def test_every_read_from_a_snapshot_equals_the_store_read_before(
         name = f"chart_headline-users_{lang}"
         now, then = _status_annotation(values[name]), _status_annotation(golden[name])
         assert now.startswith(label) and not then.startswith(label)
+    golden["template_rows_MEXT_2022"] = [[r[0], r[3], r[4], r[5]] for r in golden["template_rows_MEXT_2022"]]
+    # intended (#10): the pillars are labelled as the strategy prints them (「１．技術開発戦略」); the bars
+    # are the same
+    name = "chart_followup-status-pillar_ja"
+    now_x, then_x = (_pillar_ticks(v) for v in (values[name], golden[name]))
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    assert now_x == [f"{x[0].translate(fullwidth)}．{x[3:]}" for x in then_x]
+    assert _bars(values[name]) == _bars(golden[name])
+    values.pop(name), golden.pop(name)
     differ = [name for name, value in values.items() if value != golden[name]]
     assert differ == []
     report = normalise({k: v for k, v in status_report(snap).items() if k != "database"})
@@ -133,6 +171,16 @@ def test_every_read_from_a_snapshot_equals_the_store_read_before(
     # intended: the version counts every write (seed, 2 uploads, round, assessment, override = 6), not
     # only submissions (3); the report gained the collection year and completeness per fiscal year
     assert (before.pop("store_version"), report.pop("store_version")) == (3, 6)
+    # intended (#10): per strategy; the 2020 strategy's counts are those of the single strategy before
+    old, new = before.pop("strategy"), report["strategies"]["innovation-2020"]
+    assert {"pillars": new["areas"], "areas": new["sub_areas"]} == {k: old[k] for k in ("pillars", "areas")}
+    assert all(new[k] == old[k] for k in ("tagged_actions", "sub_rows", "reportable_rows"))
+    grown = {"ref_actions": (25, 54), "ref_areas": (14, 26), "ref_pillars": (5, 10)}  # + seed 004 §6
+    tables, old_tables = report.pop("tables"), before.pop("tables")
+    assert {k: (old_tables[k], tables[k]) for k in grown} == grown and tables["ref_strategies"] == 3
+    assert {k: v for k, v in tables.items() if k in old_tables and k not in grown} == {
+        k: v for k, v in old_tables.items() if k not in grown
+    }
     assert {k: report[k] for k in before} == before
     assert report["completeness"]["2021"]["MOFA"] == {
         "owned": 3,

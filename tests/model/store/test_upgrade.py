@@ -30,9 +30,14 @@ def legacy(tmp_path: Path) -> Store:
 def test_legacy_store_reads_as_before_after_init(legacy: Store) -> None:
     """Entries, rounds, accounts, assessments and overrides survive; old submission ids become versions."""
     assert legacy.version() == 0  # no `changes` table yet: not readable as snapshots
-    assert legacy.init() == "unchanged"
-    assert legacy.version() == 2  # the seed (1) and MEXT's upload (2): a template's base version still fits
+    # the seed (1) and MEXT's upload (2) keep their numbers, so a template's base version still fits; the
+    # seed data set has grown since (the 2023 strategy, #10): its load is version 3, its new columns added
+    assert legacy.init() == "updated"
+    assert legacy.version() == 3
     snap = legacy.snapshot()
+    assert snap.submissions()["change_id"].tolist()[:2] == [1, 2]
+    assert len(snap.table("strategies")) == 3
+    assert set(snap.table("pillars")["strategy_id"]) == {"innovation-2020", "industry-2023"}
     entry = snap.followup(2021).set_index("action_id").loc["1-1-01"]
     assert (entry["ministry_code"], entry["status"]) == ("MEXT", "順調")
     r2021, r2020 = get_round(snap, 2021), get_round(snap, 2020)
@@ -45,9 +50,9 @@ def test_legacy_store_reads_as_before_after_init(legacy: Store) -> None:
 
 
 def test_legacy_store_takes_new_writes_after_its_history(legacy: Store) -> None:
-    """The next write is version 3, after the migrated ones; the upgrade runs once."""
+    """The next write follows the migrated ones and the new seed (3); the upgrade runs once."""
     legacy.init()
     submit_followup(legacy, "MOFA", 2021, [("2-1-01", None, "○新版で報告した。")])
-    assert legacy.version() == 3
-    assert legacy.init() == "unchanged" and legacy.version() == 3
+    assert legacy.version() == 4
+    assert legacy.init() == "unchanged" and legacy.version() == 4
     assert len(legacy.snapshot().followup(2021)) == 2

@@ -1,0 +1,265 @@
+"""The strategies' structure as it stands in a fiscal year: the seed as the documents printed it, plus every
+edit the secretariat made since, each effective from a fiscal year.
+
+The seed's reference tables (strategies, pillars, areas, actions, ministries, goals) are the documents; the
+store keeps the secretariat's edits append-only (`structure_edits`), and this module alone gives them their
+meaning. `state(snap, fy)` applies the edits effective by `fy` in order (fiscal year, then when made) —
+`fy=None` applies them all: the structure as it stands now. Nothing is deleted: a retired action keeps its
+rows and history and is simply not in force from its retirement year on; a reworded action keeps its old
+wording for the years before.
+
+Ownership is part of the structure: an action's owners are the ministries its 【…】 tag names (sub rows
+ⅰ–ⅳ, ①–③ inherit their parent's), until an `owners.set` edit names others. Seed 004's actions name none:
+they are "担当府省未設定" until the secretariat assigns them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from model.ministries import MinistryRegistry
+from model.store import Snapshot, per_snapshot
+
+# op → whether it is bound to a fiscal year (year-bound edits change the structure from that year on)
+OPS: dict[str, bool] = {
+    "action.add": True,
+    "action.reword": True,
+    "action.retire": True,
+    "action.merge": True,
+    "owners.set": True,
+    "ministries.add": False,
+    "goal.add": False,
+    "link.add": False,
+}
+RELATIONS = ("continues", "part_of", "related")  # "A continues B": A carries B's work on (B is older)
+ACTION_COLUMNS = [
+    "action_id",
+    "strategy_id",
+    "pillar_id",
+    "area_id",
+    "parent_id",
+    "sub_label",
+    "group_ja",
+    "title_ja",
+    "description_ja",
+    "reportable",
+    "source",
+    "owner_codes",  # tuple of ministry codes as the tag / edit orders them; () = 担当府省未設定
+    "owners_set",  # True when an edit (not the seed's 【…】 tag) named the owners
+    "from_fy",
+    "until_fy",  # not in force from this fiscal year on (retired or merged); None: still in force
+    "merged_into",
+    "in_force",
+    "order",
+]
+LINK_COLUMNS = ["action_id", "related_id", "relation", "source"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change of the structure, as the secretariat makes it and the store keeps it."""
+
+    op: str
+    target: str
+    values: dict[str, Any] = field(default_factory=dict)
+    from_fy: int | None = None
+    reason: str = ""
+
+    def payload(self) -> str:
+        return json.dumps(self.values, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The structure in force for one fiscal year (or now): frames, each in the strategies' order."""
+
+    fiscal_year: int | None
+    actions: pd.DataFrame  # ACTION_COLUMNS; every action known by then, in force or not
+    ministries: pd.DataFrame
+    goals: pd.DataFrame
+    links: pd.DataFrame  # LINK_COLUMNS
+
+    @property
+    def registry(self) -> MinistryRegistry:
+        return MinistryRegistry.from_frame(self.ministries)
+
+    def action(self, action_id: str) -> dict[str, Any] | None:
+        rows = self.actions[self.actions["action_id"] == action_id]
+        return None if rows.empty else {str(k): v for k, v in rows.iloc[0].to_dict().items()}
+
+
+def stored_edits(snap: Snapshot) -> list[Edit]:
+    """The snapshot's edits, oldest first."""
+    df = snap.structure_edits()
+    return [
+        Edit(
+            op=str(r["op"]),
+            target=str(r["target"]),
+            values=json.loads(str(r["payload"])),
+            from_fy=None if pd.isna(r["from_fy"]) else int(r["from_fy"]),
+            reason=str(r["reason"]),
+        )
+        for r in df.to_dict("records")
+    ]
+
+
+class Builder:
+    """Applies edits one by one to the seed's structure (also used to check an upload row against the
+    rows before it)."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.strategies = tables["strategies"]
+        from_fy = dict(zip(self.strategies["strategy_id"], self.strategies["from_fy"], strict=True))
+        self.areas = tables["areas"]
+        self.area_pillar = dict(zip(self.areas["area_id"], self.areas["pillar_id"], strict=True))
+        self.pillar_strategy = {
+            int(k): str(v)
+            for k, v in zip(tables["pillars"]["pillar_id"], tables["pillars"]["strategy_id"], strict=True)
+        }
+        self.tables = tables
+        self.ministries: list[dict[str, Any]] = _records(tables["ministries"])
+        self.new_goals: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+        reg = MinistryRegistry.from_frame(tables["ministries"])
+        self.rows: dict[str, dict[str, Any]] = {}
+        for r in _records(tables["actions"]):
+            pid = int(self.area_pillar[r["area_id"]])
+            strategy_id = self.pillar_strategy[pid]
+            tag = r.get("ministries_tag")
+            owners = tuple(m.code for m in reg.parse_tags(str(tag))) if isinstance(tag, str) else None
+            self.rows[str(r["action_id"])] = {
+                **{k: (None if _missing(v) else v) for k, v in r.items() if k != "ministries_tag"},
+                "strategy_id": strategy_id,
+                "pillar_id": pid,
+                "reportable": bool(r["reportable"]),
+                "own": owners,  # None: inherits the parent's (sub rows) or has none
+                "owners_set": False,
+                "from_fy": int(from_fy[strategy_id]),
+                "until_fy": None,
+                "merged_into": None,
+            }
+
+    # --- applying -------------------------------------------------------------------------------------
+    def apply(self, e: Edit) -> None:
+        v = e.values
+        if e.op == "action.add":
+            area = str(v["area_id"])
+            pid = int(self.area_pillar[area])
+            self.rows[e.target] = {
+                "action_id": e.target,
+                "area_id": area,
+                "parent_id": v.get("parent_id"),
+                "sub_label": v.get("sub_label"),
+                "group_ja": v.get("group_ja"),
+                "title_ja": v["title_ja"],
+                "description_ja": v.get("description_ja"),
+                "reportable": bool(v.get("reportable", True)),
+                "source": v.get("source") or f"事務局 ({e.reason})",
+                "strategy_id": self.pillar_strategy[pid],
+                "pillar_id": pid,
+                "own": tuple(v.get("owners") or ()) or None,
+                "owners_set": bool(v.get("owners")),
+                "from_fy": e.from_fy,
+                "until_fy": None,
+                "merged_into": None,
+            }
+        elif e.op == "action.reword":
+            row = self.rows[e.target]
+            for key in ("title_ja", "description_ja"):
+                if key in v:
+                    row[key] = v[key]
+        elif e.op in ("action.retire", "action.merge"):
+            row = self.rows[e.target]
+            row["until_fy"] = e.from_fy
+            if e.op == "action.merge":
+                row["merged_into"] = v["into"]
+                self.links.append(
+                    {
+                        "action_id": v["into"],
+                        "related_id": e.target,
+                        "relation": "continues",
+                        "source": "merge",
+                    }
+                )
+        elif e.op == "owners.set":
+            row = self.rows[e.target]
+            row["own"] = tuple(v.get("owners") or ())
+            row["owners_set"] = True
+        elif e.op == "ministries.add":
+            self.ministries.append({"code": e.target, **v})
+        elif e.op == "goal.add":
+            self.new_goals.append({"id": e.target, **v})
+        elif e.op == "link.add":
+            self.links.append({"action_id": e.target, **v})
+
+    # --- reading --------------------------------------------------------------------------------------
+    def goals(self) -> pd.DataFrame:
+        seed = self.tables["goals"]
+        if not self.new_goals:
+            return seed
+        added = pd.DataFrame(self.new_goals).reindex(columns=seed.columns)
+        return pd.concat([seed, added.astype(seed.dtypes.to_dict(), errors="ignore")], ignore_index=True)
+
+    def owners_of(self, action_id: str) -> tuple[str, ...]:
+        row = self.rows[action_id]
+        if row["own"] is not None:
+            return tuple(row["own"])
+        parent = row.get("parent_id")
+        return self.owners_of(str(parent)) if isinstance(parent, str) and parent in self.rows else ()
+
+    def frame(self, fiscal_year: int | None) -> pd.DataFrame:
+        out = []
+        for order, (action_id, row) in enumerate(self.rows.items()):
+            until = row["until_fy"]
+            if fiscal_year is None:
+                in_force = until is None
+            else:
+                in_force = row["from_fy"] <= fiscal_year and (until is None or fiscal_year < until)
+            owners = self.owners_of(action_id)  # in the order the tag (or the edit) names them
+            record = {**row, "owner_codes": owners, "in_force": in_force, "order": order}
+            out.append({k: record.get(k) for k in ACTION_COLUMNS})
+        return pd.DataFrame(out, columns=ACTION_COLUMNS)
+
+
+def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Structure:
+    """The structure of `fiscal_year` (None: now) from the seed tables and the edits, in the order made."""
+    builder = Builder(tables)
+    chosen = [
+        (e.from_fy or 0, i, e)
+        for i, e in enumerate(edits)
+        if fiscal_year is None or e.from_fy is None or e.from_fy <= fiscal_year
+    ]
+    for _, _, e in sorted(chosen, key=lambda x: (x[0], x[1])):
+        builder.apply(e)
+    actions = builder.frame(fiscal_year)
+    return Structure(
+        fiscal_year=fiscal_year,
+        actions=actions,
+        ministries=pd.DataFrame(builder.ministries),
+        goals=builder.goals(),
+        links=pd.DataFrame(builder.links, columns=LINK_COLUMNS),
+    )
+
+
+def seed_tables(snap: Snapshot) -> dict[str, pd.DataFrame]:
+    names = ("strategies", "pillars", "areas", "actions", "ministries", "goals")
+    return {name: snap.table(name) for name in names}
+
+
+@per_snapshot
+def state(snap: Snapshot, fiscal_year: int | None = None) -> Structure:
+    """The structure in force for `fiscal_year` (None: as it stands now)."""
+    return build(seed_tables(snap), stored_edits(snap), fiscal_year)
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA
