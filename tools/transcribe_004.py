@@ -1,5 +1,6 @@
 """Transcribe seed 004 §6 (量子未来産業創出戦略, 取組の方向性) into data/progress.xlsx: a one-off tool,
-kept so the transcription can be redone and reviewed. It writes the 2023 strategy's five areas (pillars 2301–2305),
+kept so the transcription can be redone and reviewed. It writes the 2023 strategy's five areas
+(pillars 2301–2305),
 their sub-areas ①–③ (areas 2301-1 …; (5) has none, so its actions sit in area 2305-0 named as the area),
 the <…> groups of (2)① (actions.group_ja) and the 29 ○ actions (2301-1-01 …) with their paragraphs as
 `description_ja` (one paragraph per line, the ✓ marks dropped).
