@@ -2,7 +2,7 @@
 
 from types import ModuleType
 
-from model.commands import core, export
+from model.commands import core, export, opendata
 from model.commands import reporting as reporting_cmds
 
-MODULES: list[ModuleType] = [core, reporting_cmds, export]
+MODULES: list[ModuleType] = [core, reporting_cmds, export, opendata]
