@@ -5,8 +5,8 @@ field name shared by several tables, or a table name), merged into the catalogue
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors and output --------------------------------------------------------------------------------
     "err.od.no_entries": (
-        "{fy}のフォローアップはストアにありません。公開できる年度：{known}",
-        "The store holds no follow-up for {fy}. Years that can be published: {known}",
+        "{fy}年度のフォローアップはストアにありません。公開できる年度：{known}",
+        "The store holds no follow-up for FY{fy}. Fiscal years that can be published: {known}",
     ),
     "err.od.out_not_dir": (
         "出力先「{path}」はファイルです。新しいフォルダ名を指定してください。",

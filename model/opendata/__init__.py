@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.calendar_ja import format_fy
 from model.errors import AppError
 from model.opendata._dates import wareki, wareki_fy
 from model.opendata._package import (
@@ -69,8 +68,8 @@ def build_bundle(
         years = sorted({int(y) for y in snap.followup()["fiscal_year"]})
         raise AppError(
             "err.od.no_entries",
-            fy=format_fy(fiscal_year),
-            known=", ".join(format_fy(y) for y in years) or "—",
+            fy=fiscal_year,
+            known=", ".join(str(y) for y in years) or "—",
         )
     as_of = as_of or dt.date.today()
     created = created or dt.datetime.now(dt.UTC)
