@@ -20,8 +20,9 @@ def test_every_command_is_in_the_readme() -> None:
     """A new sub-command without a README line fails here."""
     missing = [c for c in _commands() if f"python -m model {c}" not in README]
     assert missing == []
-    # init status backup restore kpi round template validate submit history withdraw user export
-    assert len(_commands()) == 14
+    # init status backup restore kpi round template validate submit history withdraw user structure export
+    # publish-data
+    assert len(_commands()) == 15
 
 
 def test_readme_set_up_is_the_two_make_targets() -> None:

@@ -1,7 +1,9 @@
 """資料の書き出し Exports: the briefing deck (PowerPoint, PDF), the follow-up table as published (Excel,
-CSV) and any single chart as PNG/SVG/PDF."""
+CSV), the open data of the year (zip of CSV + JSON + datapackage.json) and any single chart as PNG/SVG/PDF."""
 
 from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
@@ -9,6 +11,7 @@ from dashboard import state, ui
 from dashboard.charts import show_chart
 from dashboard.downloads import deck_button, followup_buttons
 from dashboard.state import lang, msg
+from model import opendata
 from model.exports import pdf
 from model.figures import CHARTS
 
@@ -39,6 +42,21 @@ with c2:
 
 st.subheader(msg("exp.followup.header"))
 followup_buttons(snap, fy)
+
+st.subheader(msg("exp.opendata.header"))
+st.caption(msg("exp.opendata.caption"))
+if snap.followup(fy).empty:  # the year being collected may have no entry yet: nothing to publish
+    st.info(msg("exp.opendata.empty", fy=ui.fy_options([fy])[fy]), icon=":material/info:")
+else:
+    st.download_button(
+        msg("exp.opendata.zip"),
+        data=functools.partial(opendata.bundle_zip, snap, fy, state.as_of()),
+        file_name=f"opendata_FY{fy}_v{snap.version}.zip",
+        mime="application/zip",
+        key="dl-opendata-zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+    )
 
 st.subheader(msg("exp.charts.header"))
 name = st.selectbox(

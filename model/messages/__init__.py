@@ -18,6 +18,7 @@ from typing import Any
 from model.messages._core import MESSAGES as _CORE
 from model.messages._exports import MESSAGES as _EXPORTS
 from model.messages._intake import MESSAGES as _INTAKE
+from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._screen import MESSAGES as _SCREEN
 from model.messages._structure import MESSAGES as _STRUCTURE
@@ -32,6 +33,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "exports": _EXPORTS,  # briefing deck, published table, chart files and the exports page
     "intake": _INTAKE,  # the intake rule for text: refused characters, lengths (model/text.py)
     "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
+    "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -70,3 +71,44 @@ def test_table_download_offers_a_csv_button() -> None:
     at = AppTest.from_function(page, default_timeout=60).run()
     assert not at.exception
     assert [b.proto.label for b in at.get("download_button")] == ["CSV"]
+
+
+def test_export_page_offers_the_open_data_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open-data button gives a zip named by year and version holding every table as CSV and JSON
+    and datapackage.json (the deferred download's callable is recorded as Streamlit registers it)."""
+    import io
+    import json
+    import zipfile
+
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    registered: dict[str, tuple[Any, str | None]] = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def recording(self: MediaFileManager, data: Any, *args: Any, **kwargs: Any) -> str:
+        file_id = add_deferred(self, data, *args, **kwargs)
+        registered[file_id] = (data, kwargs.get("file_name"))
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("QF_REQUIRE_LOGIN", raising=False)
+    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/exports.py").run()
+    assert not at.exception
+    (button,) = [b for b in at.get("download_button") if b.proto.id.endswith("-dl-opendata-zip")]
+    assert button.proto.label == "オープンデータ（.zip）"
+    make, file_name = registered[button.proto.deferred_file_id]
+    assert file_name == "opendata_FY2020_v1.zip"
+    with zipfile.ZipFile(io.BytesIO(make())) as zf:
+        names = set(zf.namelist())
+        package = json.loads(zf.read("datapackage.json"))
+        assert zf.read("followup_entries.csv").startswith(b"\xef\xbb\xbffiscal_year,")
+    tables = {"followup_entries", "followup_items", "kpi_observations", "kpi_calculations", "goals"}
+    tables |= {"milestones", "strategies"}
+    tables |= {"agreements", "agreement_areas", "coop_areas", "pillars", "areas", "actions", "action_owners"}
+    tables |= {"ministries", "sources", "update_history", "definitions"}
+    assert names == {"datapackage.json"} | {f"{t}.{ext}" for t in tables for ext in ("csv", "json")}
+    assert package["fiscal_year"] == 2020 and package["store_version"] == 1

@@ -23,6 +23,7 @@ from model.followup import FU_STATUSES, NO_STATUS
 from model.kpi import DIRECTIONS, STATUSES
 from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
+from model.opendata import DEFINED
 from model.schemas import GOAL_KINDS, Agreements
 from model.seed import SeedData
 from model.structure import OPS
@@ -67,6 +68,10 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "deck.coop.col.{}": ("date", "partner", "kind", "summary"),
     "deck.delayed.col.{}": ("action", "ministry", "status", "progress"),
     "deck.missing.col.{}": ("ministry", "owed", "missing", "actions"),
+    # the 項目定義 of the open data (model/opendata/_package.py): every key that has a title must have a
+    # definition too; tests/model/opendata checks that every table and field of a bundle has both
+    "od.title.{}": DEFINED,
+    "od.desc.{}": DEFINED,
 }
 
 # Placeholders one language has on purpose and the other not: id → the Japanese-only names.
