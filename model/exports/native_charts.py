@@ -202,6 +202,9 @@ def _line_plan(fig: go.Figure, lang: str) -> ChartPlan | None:
             )
         )
     top = max((v for s in series for v in s.values if v is not None), default=0.0)
+    # The observed values (lines with markers) are drawn last, on top of the paths they follow; drawn
+    # first, LibreOffice's rendering loses them under the required path.
+    series.sort(key=lambda s: s.line and s.markers)
     return ChartPlan(
         kind="line",
         categories=[],
