@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 from dashboard.auth import with_reporting  # noqa: E402
 from dashboard.incidents import show_incident  # noqa: E402
 from dashboard.state import begin_run, tr  # noqa: E402
+from dashboard.ui import print_css  # noqa: E402
 
 # A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
 st.set_page_config(
@@ -29,6 +30,7 @@ st.set_page_config(
 def main() -> None:
     """One run: the version, the sidebar, the navigation, the page."""
     begin_run()  # the run's one version query; every page of this run reads that version's snapshot
+    print_css()  # every page prints without the sidebar and widgets (dashboard/print.css)
 
     # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
     if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):

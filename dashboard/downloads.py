@@ -26,17 +26,41 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
-def _deck(_snap: Snapshot, url: str, version: int, fy: int, language: str, day: dt.date) -> bytes:
-    return deck.build_deck(_snap, fiscal_year=fy, lang=language, as_of=day).data
+def _deck(
+    _snap: Snapshot,
+    url: str,
+    version: int,
+    fy: int,
+    language: str,
+    day: dt.date,
+    sections: tuple[str, ...] | None = None,
+) -> bytes:
+    return deck.build_deck(_snap, fiscal_year=fy, lang=language, as_of=day, sections=sections).data
 
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
-def _deck_pdf(_snap: Snapshot, url: str, version: int, fy: int, language: str, day: dt.date) -> bytes:
-    return pdf.convert_to_pdf(_deck(_snap, url, version, fy, language, day), ".pptx")
+def _deck_pdf(
+    _snap: Snapshot,
+    url: str,
+    version: int,
+    fy: int,
+    language: str,
+    day: dt.date,
+    sections: tuple[str, ...] | None = None,
+) -> bytes:
+    return pdf.convert_to_pdf(_deck(_snap, url, version, fy, language, day, sections), ".pptx")
 
 
-def deck_button(snap: Snapshot, fy: int, day: dt.date, *, as_pdf: bool = False) -> None:
-    args = (snap, snap.url, snap.version, fy, lang(), day)
+def deck_button(
+    snap: Snapshot,
+    fy: int,
+    day: dt.date,
+    *,
+    as_pdf: bool = False,
+    sections: tuple[str, ...] | None = None,
+) -> None:
+    """The deck (or its PDF) of the chosen sections (all when None) for the fiscal year."""
+    args = (snap, snap.url, snap.version, fy, lang(), day, sections)
     suffix = "pdf" if as_pdf else "pptx"
     st.download_button(
         msg("exp.deck.pdf" if as_pdf else "exp.deck.pptx"),

@@ -5,6 +5,7 @@ that reads Markdown, and `plain_frame` here for a table."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -91,6 +92,17 @@ def table(
     """A dataframe with fixed pixel widths for the long text columns (so that the table fits)."""
     config = {col: st.column_config.Column(width=w) for col, w in (widths or {}).items()}
     st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config, height=height or "auto")
+    print_table(df)
+
+
+def print_table(df: pd.DataFrame) -> None:
+    """Every row of a table as plain HTML, shown only on paper: the grid above it scrolls inside a box
+    and would print cut (dashboard/print.css hides the grid and shows this copy when printing). Cells are
+    revealed (model/text.py) and escaped."""
+    if df.empty:
+        return
+    html = plain_frame(df).to_html(index=False, escape=True, na_rep="", border=0, classes="qf-print-table")
+    st.html(f"<div class='qf-print-only'>{html}</div>")
 
 
 def ministry_names() -> dict[str, str]:
@@ -146,6 +158,15 @@ def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def sample_badge() -> None:
     st.badge(msg("sample.badge"), color="red", icon=":material/science:")
+
+
+PRINT_CSS = Path(__file__).with_name("print.css")
+
+
+def print_css() -> None:
+    """The print layout (dashboard/print.css: no sidebar or widgets, nothing cut, groups on new pages),
+    injected once per run so that every page prints as paper."""
+    st.markdown(f"<style>{PRINT_CSS.read_text(encoding='utf-8')}</style>", unsafe_allow_html=True)
 
 
 DIFF_CSS = """

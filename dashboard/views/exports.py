@@ -13,6 +13,7 @@ from dashboard.downloads import deck_button, followup_buttons
 from dashboard.state import lang, msg
 from model import opendata
 from model.exports import pdf
+from model.exports.deck import SECTIONS
 from model.figures import CHARTS
 
 L = lang()
@@ -31,14 +32,28 @@ fy = st.selectbox(
 
 st.subheader(msg("exp.deck.header"))
 st.caption(msg("exp.deck.caption"))
-c1, c2 = st.columns(2)
-with c1:
-    deck_button(snap, fy, state.as_of())
-with c2:
-    if pdf.available():
-        deck_button(snap, fy, state.as_of(), as_pdf=True)
-    else:
-        st.info(msg("err.export.no_soffice"), icon=":material/info:")
+# --- deck options: the slides (sections) briefing staff want, for the fiscal year chosen above ---
+section_labels = {key: msg(f"deck.section.{key}") for key in SECTIONS}
+chosen = st.multiselect(
+    msg("exp.deck.sections"),
+    list(SECTIONS),
+    default=list(SECTIONS),
+    key="exp_deck_sections",
+    format_func=section_labels.__getitem__,
+    help=msg("exp.deck.sections_help"),
+)
+if not chosen:
+    st.warning(msg("err.export.no_section", known="、".join(section_labels.values())), icon=":material/info:")
+else:
+    sections = tuple(chosen) if len(chosen) < len(SECTIONS) else None
+    c1, c2 = st.columns(2)
+    with c1:
+        deck_button(snap, fy, state.as_of(), sections=sections)
+    with c2:
+        if pdf.available():
+            deck_button(snap, fy, state.as_of(), as_pdf=True, sections=sections)
+        else:
+            st.info(msg("err.export.no_soffice"), icon=":material/info:")
 
 st.subheader(msg("exp.followup.header"))
 followup_buttons(snap, fy)

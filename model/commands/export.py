@@ -35,6 +35,13 @@ def add_parser(sub: Any) -> None:
     d.add_argument("--fiscal-year", help="follow-up year, e.g. 2025 or 令和7年度 (default: the newest)")
     d.add_argument("--as-of", help="as-of date of the KPI and milestone status (default today)")
     d.add_argument("--chart", action="append", dest="charts", help="only this chart (repeatable)")
+    d.add_argument(
+        "--sections",
+        metavar="A,B,…",
+        help="only these slides, comma-separated, in deck order: "
+        + ", ".join(_deck_sections())
+        + " (default: all)",
+    )
     d.add_argument("--pdf", action="store_true", help="also write a PDF next to the .pptx")
     d.add_argument("--out", required=True, help="output file (.pptx or .pdf)")
     _common(d)
@@ -64,6 +71,12 @@ def add_parser(sub: Any) -> None:
     c.add_argument("--out", help="output file")
     _common(c)
     c.set_defaults(run=run_chart)
+
+
+def _deck_sections() -> list[str]:
+    from model.exports.deck import SECTIONS
+
+    return list(SECTIONS)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -98,7 +111,10 @@ def run_deck(args: argparse.Namespace) -> int:
     out = _out(args.out, DECK_SUFFIXES)
     snap = snapshot_from(args)
     fy = parse_fiscal_year(args.fiscal_year) if args.fiscal_year else None
-    deck = build_deck(snap, fiscal_year=fy, lang=args.lang, as_of=_as_of(args), charts=args.charts)
+    sections = args.sections.split(",") if args.sections is not None else None
+    deck = build_deck(
+        snap, fiscal_year=fy, lang=args.lang, as_of=_as_of(args), charts=args.charts, sections=sections
+    )
     detail = t("cli.export.deck_detail", args.lang, slides=deck.slides, charts=deck.charts)
     if out.suffix.lower() == ".pdf":
         _write(out, convert_to_pdf(deck.data, ".pptx"))

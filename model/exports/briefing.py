@@ -1,6 +1,8 @@
 """What the briefing deck says, as plain tables: headline KPIs, status per pillar, milestones, international
 cooperation, delayed rows and rows not yet reported. `deck.py` only lays these out on slides.
 
+Every row of a table is listed (the deck continues it on further slides), deadlines are printed with the
+precision their source gives (`deadline_text`), and sources are document titles (model/sources.py).
 Each `Section` carries its own sources (as readers name them) and whether it shows sample values, so that
 every slide states where its numbers come from and marks samples (サンプル) as the data marks them.
 """
@@ -8,7 +10,9 @@ every slide states where its numbers come from and marks samples (サンプル) 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -16,7 +20,8 @@ from typing import Any
 import pandas as pd
 
 from model import followup
-from model.calendar_ja import format_date, format_fy
+from model.calendar_ja import format_date, format_fy, parse_period, to_halfwidth
+from model.errors import AppError
 from model.format import format_pct, format_value
 from model.goals import calculation_lines, kpi_table, status_label
 from model.international import agreements_table, frameworks_vs_goal
@@ -45,9 +50,8 @@ class Section:
     sample: bool = False
     lead: str | None = None  # one sentence above the table
     empty: str | None = None  # shown instead of an empty table
-    more: int = 0  # rows left off the slide
-    more_msg: str = "deck.more_rows"
     notes: list[str] = field(default_factory=list)
+    # every row is shown: the deck continues a table on further slides （続き） when it does not fit
 
 
 def _rows(df: pd.DataFrame) -> list[SimpleNamespace]:
@@ -146,7 +150,7 @@ def kpi_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
 def missing_rows(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Reportable rows owed by a ministry and not reported for the year (model.followup.completeness:
     neither its own entry nor the joint text), one row per ministry × row, ministries in registry order."""
-    st = followup.structure(snap)
+    st = followup.structure(snap, fiscal_year)
     comp = followup.completeness(snap, fiscal_year)
     rows = [(a, c) for c, ids in zip(comp["ministry_code"], comp["missing_ids"], strict=True) for a in ids]
     out = pd.DataFrame(rows, columns=["action_id", "ministry_code"]).merge(
@@ -158,20 +162,20 @@ def missing_rows(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
 
 
 def pillar_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
-    st = followup.structure(snap)
+    st = followup.structure(snap, fiscal_year)
+    st = st[st["in_force"]]
     counts = followup.status_by_pillar(snap, fiscal_year)
     fu = snap.followup(fiscal_year)
     missing = missing_rows(snap, fiscal_year)
-    pillars = snap.table("pillars").set_index("pillar_id")
+    labels = followup.pillar_labels(snap, lang)
     keys = [*followup.FU_STATUSES, followup.NO_STATUS]
     rows = []
     for pid in counts.index:
         rep = st[(st["pillar_id"] == pid) & st["reportable"]]
         reported = rep["action_id"].isin(set(fu["action_id"])).sum()
-        name = pillars.loc[pid, "name_en" if lang == "en" else "name_ja"]
         rows.append(
             [
-                Cell(f"{pid}. {name}"),
+                Cell(labels[int(pid)]),
                 Cell(str(len(rep))),
                 Cell(str(int(reported))),
                 *(Cell(str(int(counts.loc[pid, k]))) for k in keys),
@@ -199,20 +203,56 @@ def pillar_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
 _MS_ORDER = {"due": 0, "overdue": 1, "done": 2, "no_date": 3}
 
 
-def milestone_section(snap: Snapshot, lang: str, as_of: dt.date, limit: int = 9) -> Section:
+def _present(value: object) -> bool:
+    return (
+        value is not None
+        and not (isinstance(value, float) and math.isnan(value))
+        and str(value).strip() != ""
+    )
+
+
+def deadline_text(goal: Mapping[str, Any], lang: str) -> str:
+    """A goal's deadline with the precision its source gives: a date (2021年4月1日), a fiscal year
+    (2027年度), a month the text names (2021年4月) or a calendar year (2027年, never 2027年12月31日). In
+    Japanese the source's own words follow when they say more (2027年（令和9年）, 2029年（2020年代中）)."""
+    text = str(goal.get("target_text_ja")).strip() if _present(goal.get("target_text_ja")) else None
+    if _present(goal.get("target_date")):
+        printed = format_date(dt.date.fromisoformat(str(goal["target_date"])[:10]), lang)
+    elif _present(goal.get("target_year")):
+        year = int(float(str(goal["target_year"])))
+        if goal.get("target_basis") == "FY":
+            printed = format_fy(year, lang)
+        else:
+            precision = "year"
+            try:
+                period = parse_period(text) if text else None
+            except AppError:
+                period = None
+            if period is not None and period.precision == "month" and period.start.year == year:
+                precision = "month"
+            day = period.start if precision == "month" and period is not None else dt.date(year, 1, 1)
+            printed = format_date(day, lang, precision)
+    else:
+        return text if text and lang == "ja" else "—"
+    if lang == "ja" and text and re.sub(r"\s", "", to_halfwidth(text)) != printed:
+        printed += f"（{text}）"
+    return printed
+
+
+def milestone_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
     table = milestones_table(snap, as_of=as_of)
+    goals = snap.table("goals").set_index("id")
     # the next deadlines first, then the most recently overdue, then what is done
     days = table["deadline"].map(lambda d: d.toordinal() if d else 0)
     key = days.where(table["status"] != "overdue", -days)
     table = table.assign(_o=table["status"].map(_MS_ORDER), _d=key).sort_values(["_o", "_d"], kind="stable")
-    shown = table.head(limit)
     rows = []
-    for r in _rows(shown):
-        deadline = format_date(r.deadline, lang) if r.deadline else "—"
+    for r in _rows(table):
+        goal = {str(k): v for k, v in goals.loc[r.goal_id].items()} if r.goal_id in goals.index else {}
         rows.append(
             [
-                Cell(_short(r.title_en if lang == "en" else r.title_ja, 60)),
-                Cell(deadline),
+                Cell(str(r.title_en if lang == "en" else r.title_ja)),
+                Cell(deadline_text(goal, lang)),
                 Cell(t(f"ms.{r.status}", lang)),
             ]
         )
@@ -220,10 +260,8 @@ def milestone_section(snap: Snapshot, lang: str, as_of: dt.date, limit: int = 9)
         title=t("deck.milestones.title", lang),
         columns=[t(f"deck.milestones.col.{c}", lang) for c in ("title", "deadline", "status")],
         rows=rows,
-        widths=[7.0, 2.0, 3.0],
+        widths=[6.6, 2.8, 2.6],
         sources=_sources(snap, list(table["source"]), lang),
-        more=max(0, len(table) - limit),
-        more_msg="deck.milestones.more",
     )
 
 
@@ -234,13 +272,18 @@ def coop_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
     ag = agreements_table(snap)
     ag = ag[ag["date"].map(lambda d: d is not None and d <= as_of)]
     fw = frameworks_vs_goal(snap, as_of=as_of)
-    deadline = fw["deadline"]
+    goals = snap.table("goals").set_index("id")
+    goal_id = str(fw["goal_id"])
     lead = t(
         "deck.coop.frameworks",
         lang,
         n=fw["count_as_of"],
         by_deadline=fw["count_by_deadline"],
-        deadline=format_date(deadline, lang) if isinstance(deadline, dt.date) else "—",
+        deadline=(
+            deadline_text({str(k): v for k, v in goals.loc[goal_id].items()}, lang)
+            if goal_id in goals.index
+            else "—"
+        ),
     )
     rows = []
     for r in _rows(ag):
@@ -250,7 +293,7 @@ def coop_section(snap: Snapshot, lang: str, as_of: dt.date) -> Section:
                 Cell(format_date(r.date, lang, precision)),
                 Cell(str(r.partner_en if lang == "en" else r.partner_ja)),
                 Cell(t(f"agkind.{r.kind}", lang)),
-                Cell(_short(r.summary_ja if isinstance(r.summary_ja, str) else r.title_ja, 48)),
+                Cell(str(r.summary_ja if isinstance(r.summary_ja, str) else r.title_ja)),
             ]
         )
     frames = fw["frameworks"]
@@ -282,17 +325,17 @@ def delayed_rows(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     return df[df["status"].isin(DELAYED)].reset_index(drop=True)
 
 
-def delayed_section(snap: Snapshot, lang: str, fiscal_year: int, limit: int = 7) -> Section:
+def delayed_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
     df = delayed_rows(snap, fiscal_year)
     ministries = registry(snap)
     rows = []
-    for r in ({str(k): v for k, v in rec.items()} for rec in df.head(limit).to_dict("records")):
+    for r in ({str(k): v for k, v in rec.items()} for rec in df.to_dict("records")):
         code = str(r["ministry_code"])
         name = ministries.get(code).label(lang) if code in ministries.codes else t("ministry.joint", lang)
         rows.append(
             [
-                Cell(_short(action_label(r), 36)),
-                Cell(_short(name, 16)),
+                Cell(action_label(r)),
+                Cell(name),
                 Cell(t(f"fu.{r['status']}", lang)),
                 Cell(_short(r["progress_ja"], 80)),
             ]
@@ -305,7 +348,6 @@ def delayed_section(snap: Snapshot, lang: str, fiscal_year: int, limit: int = 7)
         widths=[3.4, 1.9, 1.1, 5.6],
         sources=followup_sources(snap, fiscal_year, lang),
         empty=t("deck.delayed.none", lang) if df.empty else None,
-        more=max(0, len(df) - limit),
     )
 
 
@@ -316,7 +358,7 @@ def missing_section(snap: Snapshot, lang: str, fiscal_year: int) -> Section:
     rows = []
     for r in _rows(table[table["missing"] > 0]):
         ids = missing.loc[missing["ministry_code"] == r.ministry_code, "action_id"].tolist()
-        listed = "、".join(ids[:8]) + ("…" if len(ids) > 8 else "")
+        listed = ("、" if lang == "ja" else ", ").join(ids)
         rows.append(
             [
                 Cell(ministries.get(str(r.ministry_code)).label(lang)),

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -30,8 +31,8 @@ from pptx.util import Emu, Inches, Pt
 
 from model.calendar_ja import format_date, format_fy
 from model.errors import AppError
-from model.exports import briefing
-from model.exports.briefing import Section
+from model.exports import briefing, native_charts
+from model.exports.briefing import Cell, Section
 from model.exports.images import ImageJob, ImageSession
 from model.figures import CHARTS, ChartSpec, build_chart
 from model.messages import t
@@ -57,17 +58,27 @@ WHITE = _rgb("FFFFFF")
 DECK_PNG_SCALE = 1.5  # 1500 px wide for a 9.5 in picture (~160 dpi); 2.0 costs ~30% more render time
 FOOTER_WIDTH = 128  # half-width units on one 10 pt line; the notes carry the whole source list
 
-# Which charts follow which table slide; charts not named here come at the end.
-PLAN: list[tuple[str, list[str]]] = [
-    (
-        "kpi",
-        ["headline-users", "headline-production", "headline-unicorns", "kpi-progress", "goal-status-summary"],
-    ),
-    ("pillars", ["followup-status-pillar", "reporting-completeness", "followup-by-year"]),
-    ("milestones", ["milestones-timeline"]),
-    ("coop", ["frameworks-vs-goal", "agreements-timeline", "partner-area-matrix", "events-timeline"]),
-    ("highlights", []),
-]
+# The sections briefing staff choose from, in deck order, each with the charts that follow its table.
+# Charts of the registry named by no section come at the end ("more") when every section is chosen.
+SECTIONS: dict[str, list[str]] = {
+    "cover": [],
+    "kpi": [
+        "headline-users",
+        "headline-production",
+        "headline-unicorns",
+        "kpi-progress",
+        "goal-status-summary",
+    ],
+    "pillars": ["followup-status-pillar", "reporting-completeness", "followup-by-year"],
+    "milestones": ["milestones-timeline"],
+    "coop": ["frameworks-vs-goal", "agreements-timeline", "partner-area-matrix", "events-timeline"],
+    "delayed": [],
+    "missing": [],
+}
+TABLE_FONT = 12  # pt, every table; a table that does not fit continues on the next slide
+TABLE_BOTTOM = int(Inches(6.8))  # the footer starts at 6.9 in
+CHART_BOTTOM = int(Inches(6.3))  # a native chart leaves room for its source line
+MIN_ROW = int(Inches(0.36))
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,7 @@ class Deck:
     charts: int
     fiscal_year: int
     version: int  # the store version every slide shows (the snapshot it was built from)
+    native: int = 0  # how many of the charts are native PowerPoint charts (the rest are pictures)
 
 
 # --- text with the Japanese font ---------------------------------------------------------------------
@@ -220,6 +232,7 @@ class _Builder:
         self.prs.slide_width = SLIDE_W
         self.prs.slide_height = SLIDE_H
         self.charts = 0
+        self.native = 0
         self.titles = [str(x) for x in snap.table("sources")["title_en"]]
 
     def _slide(self, title: str) -> object:
@@ -257,78 +270,107 @@ class _Builder:
         _notes(slide, sources, self.as_of, self.version, self.lang, [])
 
     def table(self, section: Section) -> None:
-        slide = self._slide(section.title)
-        top = BODY_TOP
-        if section.lead:
-            tf = _textbox(slide, MARGIN, top, SLIDE_W - 2 * MARGIN, Inches(0.45))
-            _write(tf, section.lead, 15, bold=True, color=NAVY)
-            top += Inches(0.55)
-        if section.empty or not section.rows:
-            tf = _textbox(slide, MARGIN, top + Inches(0.3), SLIDE_W - 2 * MARGIN, Inches(1.0))
-            _write(tf, section.empty or "—", 20, color=GREY)
-        else:
-            self._grid(slide, section, top)
-        if section.more:
-            tf = _textbox(slide, MARGIN, Inches(6.45), SLIDE_W - 2 * MARGIN, Inches(0.4))
-            key = (
-                "deck.milestones.more"
-                if section.title == t("deck.milestones.title", self.lang)
-                else "deck.more_rows"
-            )
-            _write(tf, t(key, self.lang, n=section.more), 11, color=GREY)
-        if section.sample:
-            _sample_badge(slide, self.lang)
-        _footer(slide, _documents(section.sources, self.titles), self.as_of, self.lang, len(self.prs.slides))
-        _notes(slide, section.sources, self.as_of, self.version, self.lang, section.notes)
+        """The section's table on as many slides as its rows need, every row shown; a slide after the
+        first is titled 「…（続き）」 / "… (continued)" and repeats the header row."""
+        top = BODY_TOP + (int(Inches(0.55)) if section.lead else 0)
+        pages: list[list[list[Cell]]] = (
+            paginate(section, TABLE_BOTTOM - top) if section.rows and not section.empty else [[]]
+        )
+        for n, rows in enumerate(pages):
+            title = section.title if n == 0 else t("deck.continued", self.lang, title=section.title)
+            slide = self._slide(title)
+            if section.lead:
+                tf = _textbox(slide, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.45))
+                _write(tf, section.lead, 15, bold=True, color=NAVY)
+            if section.empty or not section.rows:
+                tf = _textbox(slide, MARGIN, top + Inches(0.3), SLIDE_W - 2 * MARGIN, Inches(1.0))
+                _write(tf, section.empty or "—", 20, color=GREY)
+            else:
+                self._grid(slide, section, rows, top)
+            if section.sample:
+                _sample_badge(slide, self.lang)
+            docs = _documents(section.sources, self.titles)
+            _footer(slide, docs, self.as_of, self.lang, len(self.prs.slides))
+            _notes(slide, section.sources, self.as_of, self.version, self.lang, section.notes)
 
-    def _grid(self, slide: object, section: Section, top: int) -> None:
-        n_rows, n_cols = len(section.rows) + 1, len(section.columns)
+    def _grid(self, slide: object, section: Section, rows: list[list[Cell]], top: int) -> None:
+        n_rows, n_cols = len(rows) + 1, len(section.columns)
         width = SLIDE_W - 2 * MARGIN
-        row_h = Inches(0.42)
-        shape = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, row_h * n_rows)  # type: ignore[attr-defined]
+        widths = column_widths(section)
+        heights = [
+            row_height(section.columns, widths, header_size(section)),
+            *(row_height([c.text for c in r], widths, TABLE_FONT) for r in rows),
+        ]
+        shape = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, sum(heights))  # type: ignore[attr-defined]
+        shape.name = f"table:{len(rows)}"
         table = shape.table
-        total = sum(section.widths)
-        for i, w in enumerate(section.widths):
-            table.columns[i].width = Emu(int(width * w / total))
-        wide = n_cols > 7  # many narrow columns: smaller type so that headers do not break mid-word
-        body = 12 if (n_rows > 8 or wide) else 13
+        for i, w in enumerate(widths):
+            table.columns[i].width = Emu(w)
+        for i, h in enumerate(heights):
+            table.rows[i].height = Emu(h)
         for j, name in enumerate(section.columns):
             cell = table.cell(0, j)
             cell.fill.solid()
             cell.fill.fore_color.rgb = NAVY
             cell.margin_left = cell.margin_right = Inches(0.05)
-            _write(cell.text_frame, name, body - 2 if wide else body, bold=True, color=WHITE)
-        for i, row in enumerate(section.rows, start=1):
-            table.rows[i].height = row_h
+            _write(cell.text_frame, name, header_size(section), bold=True, color=WHITE)
+        for i, row in enumerate(rows, start=1):
             for j, value in enumerate(row):
                 cell = table.cell(i, j)
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE
                 cell.margin_top = cell.margin_bottom = Inches(0.03)
-                _write(cell.text_frame, value.text, body)
+                cell.margin_left = cell.margin_right = Inches(0.05)
+                _write(cell.text_frame, value.text, TABLE_FONT)
                 if value.sample:
                     run = cell.text_frame.paragraphs[-1].add_run()
-                    _font(run, body - 1, bold=True, color=RED)
+                    _font(run, TABLE_FONT - 1, bold=True, color=RED)
                     run.text = (" " if value.text else "") + t("deck.sample_mark", self.lang)
 
-    def chart(self, spec: ChartSpec, fig: go.Figure, png: bytes) -> None:
-        slide = self._slide(chart_title(spec, fig, self.lang))
+    def chart(self, spec: ChartSpec, fig: go.Figure, png: bytes | None) -> None:
+        """A native chart when PowerPoint has the figure's kind (native_charts.plan), else its picture;
+        either way with alt text, the figure's sources and as-of date, and the sample mark."""
+        title = chart_title(spec, fig, self.lang)
+        slide = self._slide(title)
         meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-        # the picture keeps the figure's aspect ratio, as large as the body allows, centred
-        w_px = fig.layout.width or 1000
-        h_px = fig.layout.height or 560
-        height = BODY_BOTTOM - BODY_TOP
-        width = int(height * w_px / h_px)
-        if width > SLIDE_W - 2 * MARGIN:
-            width = SLIDE_W - 2 * MARGIN
-            height = int(width * h_px / w_px)
-        left = int((SLIDE_W - width) / 2)
-        pic = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, width, height)  # type: ignore[attr-defined]
-        pic.name = f"chart:{spec.name}"
         source = str(meta.get("source", ""))
         prefix = t("fig.source", self.lang, text="")
         sources = [s.strip() for s in source.removeprefix(prefix).split(";") if s.strip()] or [
             t("src.store", self.lang)
         ]
+        plan = native_charts.plan(fig)
+        shape: object
+        if plan is not None:
+            frame = slide.shapes.add_chart(  # type: ignore[attr-defined]
+                plan.xl_type,
+                MARGIN,
+                BODY_TOP,
+                SLIDE_W - 2 * MARGIN,
+                CHART_BOTTOM - BODY_TOP,
+                native_charts.chart_data(plan),
+            )
+            native_charts.style_chart(frame.chart, plan, FONT)
+            shape, kind = frame, plan.kind
+            # the status line the figure carries inside (the sources are in the footer and the notes)
+            status = _annotation(fig, "status")
+            if status:
+                tf = _textbox(slide, MARGIN, CHART_BOTTOM + Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.4))
+                _write(tf, status, 12, color=NAVY)
+            self.native += 1
+        else:
+            assert png is not None, f"no picture rendered for {spec.name}"
+            # the picture keeps the figure's aspect ratio, as large as the body allows, centred
+            w_px = fig.layout.width or 1000
+            h_px = fig.layout.height or 560
+            height = BODY_BOTTOM - BODY_TOP
+            width = int(height * w_px / h_px)
+            if width > SLIDE_W - 2 * MARGIN:
+                width = SLIDE_W - 2 * MARGIN
+                height = int(width * h_px / w_px)
+            left = int((SLIDE_W - width) / 2)
+            shape = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, width, height)  # type: ignore[attr-defined]
+            kind = "picture"
+        shape.name = f"chart:{spec.name}"  # type: ignore[attr-defined]
+        native_charts.set_alt_text(shape, native_charts.alt_text(fig, self.lang, title, kind))
         if meta.get("sample"):
             _sample_badge(slide, self.lang)
         _footer(slide, _documents(sources, self.titles), self.as_of, self.lang, len(self.prs.slides))
@@ -342,6 +384,14 @@ class _Builder:
         buf = io.BytesIO()
         self.prs.save(buf)
         return buf.getvalue()
+
+
+def _annotation(fig: go.Figure, name: str) -> str:
+    """The text of the figure's annotation `name` (finish() names them), without markup."""
+    for ann in fig.layout.annotations:
+        if ann.name == name and ann.text:
+            return re.sub(r"<[^>]+>", "", str(ann.text).replace("<br>", "")).strip()
+    return ""
 
 
 def chart_title(spec: ChartSpec, fig: go.Figure, lang: str) -> str:
@@ -358,19 +408,48 @@ def build_figure(spec: ChartSpec, snap: Snapshot, lang: str, as_of: dt.date, fis
     return build_chart(spec.name, snap, lang, as_of, **params)
 
 
-def chart_plan(charts: Sequence[str] | None) -> dict[str, list[str]]:
-    """Section → chart names, in deck order; names unknown to the plan go to the end ("more")."""
+def chart_plan(charts: Sequence[str] | None, sections: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """Section → chart names, in deck order, for the chosen sections (all by default); chart names no
+    section lists go to the end ("more") when every section is chosen."""
     wanted = list(CHARTS) if charts is None else list(charts)
     for name in wanted:
         if name not in CHARTS:
             raise AppError("err.export.unknown_chart", name=name, known=", ".join(CHARTS))
+    chosen = check_sections(sections)
     plan: dict[str, list[str]] = {}
     placed: set[str] = set()
-    for section, names in PLAN:
-        plan[section] = [n for n in names if n in wanted]
-        placed.update(plan[section])
-    plan["more"] = [n for n in wanted if n not in placed]
+    for section, names in SECTIONS.items():
+        placed.update(names)
+        if section in chosen:
+            plan[section] = [n for n in names if n in wanted]
+    plan["more"] = [n for n in wanted if n not in placed] if len(chosen) == len(SECTIONS) else []
     return plan
+
+
+def check_sections(sections: Sequence[str] | None) -> list[str]:
+    """The chosen section keys in deck order (all when None); an unknown key is an error naming the known."""
+    if sections is None:
+        return list(SECTIONS)
+    wanted = [s.strip() for s in sections if s.strip()]
+    for key in wanted:
+        if key not in SECTIONS:
+            raise AppError("err.export.unknown_section", name=key, known=", ".join(SECTIONS))
+    if not wanted:
+        raise AppError("err.export.no_section", known=", ".join(SECTIONS))
+    return [key for key in SECTIONS if key in wanted]
+
+
+def _tables(snap: Snapshot, lang: str, as_of: dt.date, fy: int) -> dict[str, Callable[[], list[Section]]]:
+    return {
+        "cover": list,
+        "kpi": lambda: [briefing.kpi_section(snap, lang, as_of)],
+        "pillars": lambda: [briefing.pillar_section(snap, lang, fy)],
+        "milestones": lambda: [briefing.milestone_section(snap, lang, as_of)],
+        "coop": lambda: [briefing.coop_section(snap, lang, as_of)],
+        "delayed": lambda: [briefing.delayed_section(snap, lang, fy)],
+        "missing": lambda: [briefing.missing_section(snap, lang, fy)],
+        "more": list,
+    }
 
 
 def build_deck(
@@ -380,38 +459,73 @@ def build_deck(
     lang: str = "ja",
     as_of: dt.date | None = None,
     charts: Sequence[str] | None = None,
+    sections: Sequence[str] | None = None,
 ) -> Deck:
-    """The whole deck as .pptx bytes. `charts` picks (and orders within sections) the chart slides."""
+    """The whole deck as .pptx bytes: the chosen `sections` (keys of SECTIONS, all by default) in deck
+    order; `charts` picks (and orders within sections) the chart slides."""
     as_of = as_of or dt.date.today()
     fy = fiscal_year if fiscal_year is not None else briefing.deck_fiscal_year(snap, as_of)
-    plan = chart_plan(charts)
+    plan = chart_plan(charts, sections)
     names = [n for section in plan.values() for n in section]
-    # The browser starts in the background while the figures and the tables are built.
-    session = ImageSession() if names else None
-    try:
-        figs = {n: build_figure(CHARTS[n], snap, lang, as_of, fy) for n in names}
-        sections: dict[str, list[Section]] = {
-            "kpi": [briefing.kpi_section(snap, lang, as_of)],
-            "pillars": [briefing.pillar_section(snap, lang, fy)],
-            "milestones": [briefing.milestone_section(snap, lang, as_of)],
-            "coop": [briefing.coop_section(snap, lang, as_of)],
-            "highlights": [
-                briefing.delayed_section(snap, lang, fy),
-                briefing.missing_section(snap, lang, fy),
-            ],
-            "more": [],
-        }
-        jobs = [ImageJob(figs[n], "png", n, scale=DECK_PNG_SCALE) for n in names]
-        pngs = dict(zip(names, session.render(jobs) if session else [], strict=True))
-    finally:
-        if session is not None:
-            session.close()
+    figs = {n: build_figure(CHARTS[n], snap, lang, as_of, fy) for n in names}
+    # Only charts PowerPoint cannot draw natively become pictures, all in one browser.
+    pictured = [n for n in names if native_charts.plan(figs[n]) is None]
+    pngs: dict[str, bytes] = {}
+    if pictured:
+        with ImageSession() as session:
+            jobs = [ImageJob(figs[n], "png", n, scale=DECK_PNG_SCALE) for n in pictured]
+            pngs = dict(zip(pictured, session.render(jobs), strict=True))
+    tables = _tables(snap, lang, as_of, fy)
 
     b = _Builder(snap, lang, as_of, fy)
-    b.cover()
-    for key, tables in sections.items():
-        for section in tables:
+    for key, chart_names in plan.items():
+        if key == "cover":
+            b.cover()
+        for section in tables[key]():
             b.table(section)
-        for name in plan[key]:
-            b.chart(CHARTS[name], figs[name], pngs[name])
-    return Deck(b.save(), len(b.prs.slides), b.charts, fy, snap.version)
+        for name in chart_names:
+            b.chart(CHARTS[name], figs[name], pngs.get(name))
+    return Deck(b.save(), len(b.prs.slides), b.charts, fy, snap.version, b.native)
+
+
+# --- table geometry ----------------------------------------------------------------------------------
+
+
+def column_widths(section: Section) -> list[int]:
+    """Column widths in EMU: the section's relative widths over the body width."""
+    width = int(SLIDE_W - 2 * MARGIN)
+    total = sum(section.widths)
+    return [int(width * w / total) for w in section.widths]
+
+
+def header_size(section: Section) -> float:
+    return TABLE_FONT - 2 if len(section.columns) > 7 else TABLE_FONT
+
+
+def row_height(texts: Sequence[str], widths: Sequence[int], size: float) -> int:
+    """A row's height (EMU) for its texts at `size` pt: the most lines any cell needs, counted by display
+    width (a full-width character is one em), with a margin so that the estimate is not short."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=True):
+        usable_pt = width / 12700 - 7.2 - 2  # cell margins (0.05 in each side) and the border
+        per_line = max(1.0, usable_pt / (size / 2) * 0.92)  # half-width units per line, 8 % slack
+        n = sum(max(1, math.ceil(_width(part) / per_line)) for part in (text or " ").split("\n"))
+        lines = max(lines, n)
+    return max(MIN_ROW, int(Pt(size * 1.22 * lines + 6)))
+
+
+def paginate(section: Section, height: int) -> list[list[list[Cell]]]:
+    """The rows split into slides of at most `height` EMU (the header row repeated on each); every row
+    on some slide, in order; a row taller than a slide gets a slide of its own."""
+    widths = column_widths(section)
+    header = row_height(section.columns, widths, header_size(section))
+    pages: list[list[list[Cell]]] = [[]]
+    used = header
+    for row in section.rows:
+        h = row_height([c.text for c in row], widths, TABLE_FONT)
+        if pages[-1] and used + h > height:
+            pages.append([])
+            used = header
+        pages[-1].append(row)
+        used += h
+    return pages

@@ -177,6 +177,14 @@ def goal_trajectory(
 # --- goals and KPIs --------------------------------------------------------------------------------------
 
 
+def _goal_documents(snap: Snapshot, table: pd.DataFrame, lang: str) -> str:
+    """The documents the drawn goals come from, by title (each goal's source names its seed file)."""
+    goals = snap.table("goals").set_index("id")
+    raw = [str(goals.loc[g, "source"]) for g in table["goal_id"] if g in goals.index]
+    docs = dict.fromkeys(source_label(snap, s.split(" ")[0], lang) for s in raw if s and s != "nan")
+    return t("fig.source.goals", lang, docs="; ".join(docs) or t("src.store", lang))
+
+
 def kpi_progress(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
     """% of target of every goal with a numeric target and an observation, coloured by status."""
     table = kpi_table(snap, as_of=as_of, with_observations_only=True)
@@ -195,7 +203,7 @@ def kpi_progress(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 y=[lab for lab, p in zip(labels, part, strict=True) if p],
-                x=sub["pct_of_target"].clip(upper=150),
+                x=sub["pct_of_target"],
                 orientation="h",
                 name=t(f"status.{status}", lang),
                 marker={"color": KPI_COLOURS[status]},
@@ -208,7 +216,9 @@ def kpi_progress(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
             )
         )
     fig.add_vline(x=100, line={"color": "#374151", "dash": "dash", "width": 1})
-    fig.update_xaxes(title_text=t("fig.kpi_progress.axis", lang), range=[0, 165])
+    # the axis fits the data: a goal at 200 % is drawn to 200 %, with room for its label
+    widest = float(table["pct_of_target"].max()) if len(table) else 0.0
+    fig.update_xaxes(title_text=t("fig.kpi_progress.axis", lang), range=[0, max(165.0, widest * 1.12)])
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     if table.empty:
         empty(fig, t("fig.empty", lang))
@@ -216,7 +226,7 @@ def kpi_progress(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
         fig,
         name="kpi-progress",
         title=t("fig.kpi_progress.title", lang),
-        source=t("fig.source.goals", lang),
+        source=_goal_documents(snap, table, lang),
         as_of=as_of,
         lang=lang,
         sample=bool(table["sample"].any()),
@@ -250,7 +260,7 @@ def goal_status_summary(snap: Snapshot, lang: str, as_of: dt.date) -> go.Figure:
         fig,
         name="goal-status-summary",
         title=t("fig.goal_status.title", lang),
-        source=t("fig.source.goals", lang),
+        source=_goal_documents(snap, table, lang),
         as_of=as_of,
         lang=lang,
         sample=sample,

@@ -27,6 +27,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "グラフ「{name}」はありません。使用可能：{known}",
         "There is no chart “{name}”. Available: {known}",
     ),
+    "err.export.unknown_section": (
+        "スライドの区分「{name}」はありません。使用可能：{known}",
+        "There is no deck section “{name}”. Available: {known}",
+    ),
+    "err.export.no_section": (
+        "スライドの区分を 1 つ以上選んでください。使用可能：{known}",
+        "Choose at least one deck section. Available: {known}",
+    ),
     "err.export.bad_format": (
         "形式「{fmt}」には対応していません。使用可能：{known}",
         "Format “{fmt}” is not supported. Supported: {known}",
@@ -113,7 +121,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck.milestones.col.title": ("マイルストーン", "Milestone"),
     "deck.milestones.col.deadline": ("期限", "Deadline"),
     "deck.milestones.col.status": ("状況", "Status"),
-    "deck.milestones.more": ("ほか {n} 件", "and {n} more"),
     "deck.coop.title": ("国際協力", "International cooperation"),
     "deck.coop.col.date": ("時期", "Date"),
     "deck.coop.col.partner": ("相手国・地域", "Partner"),
@@ -138,10 +145,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck.missing.col.owed": ("担当", "Owed"),
     "deck.missing.col.missing": ("未報告", "Missing"),
     "deck.missing.col.actions": ("未報告の取組", "Rows not yet reported"),
-    "deck.more_rows": (
-        "ほか {n} 行（一覧は公表様式の表を参照）",
-        "and {n} more rows (see the published table)",
-    ),
+    "deck.continued": ("{title}（続き）", "{title} (continued)"),
+    # alt text of the charts and pictures (what a screen reader says)
+    "deck.alt.text": ("{kind}「{title}」。{series}", "{kind}: {title}. {series}"),
+    "deck.alt.series_points": ("{name}：{points}", "{name}: {points}"),
+    "deck.alt.series": ("系列", "Series"),
+    "deck.alt.kind.bar": ("横棒グラフ", "Horizontal bar chart"),
+    "deck.alt.kind.column": ("縦棒グラフ", "Column chart"),
+    "deck.alt.kind.stacked_bar": ("積み上げ横棒グラフ", "Stacked horizontal bar chart"),
+    "deck.alt.kind.stacked_column": ("積み上げ縦棒グラフ", "Stacked column chart"),
+    "deck.alt.kind.line": ("折れ線グラフ（横軸は日付）", "Line chart over time"),
+    "deck.alt.kind.picture": ("図", "Figure"),
+    # the sections briefing staff choose (model/exports/deck.py SECTIONS)
+    "deck.section.cover": ("表紙", "Cover"),
+    "deck.section.kpi": ("ヘッドライン KPI（表とグラフ）", "Headline KPIs (table and charts)"),
+    "deck.section.pillars": ("柱別の状況（表とグラフ）", "Status by pillar (table and charts)"),
+    "deck.section.milestones": ("マイルストーン（表と時系列）", "Milestones (table and timeline)"),
+    "deck.section.coop": ("国際協力（表とグラフ）", "International cooperation (table and charts)"),
+    "deck.section.delayed": ("要注意事項：遅延", "Highlights: delays"),
+    "deck.section.missing": ("未報告の取組", "Rows not yet reported"),
     "deck.chart_notes": ("グラフ：{name}", "Chart: {name}"),
     # --- sources as people read them --------------------------------------------------------------------
     "src.sample": ("サンプル値（公式統計ではない）", "sample values (not official statistics)"),
@@ -153,6 +175,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exp.deck.header": ("ブリーフィング資料（16:9）", "Briefing deck (16:9)"),
     "exp.deck.pptx": ("PowerPoint をダウンロード", "Download PowerPoint"),
     "exp.deck.pdf": ("PDF をダウンロード", "Download PDF"),
+    "exp.deck.sections": ("含めるスライド", "Slides to include"),
+    "exp.deck.sections_help": (
+        "選んだ区分だけのスライドを作成します（順序は資料の順）。",
+        "Only the chosen sections are made into slides (in the deck's order).",
+    ),
     "exp.deck.caption": (
         "表紙、ヘッドライン KPI、柱別の状況、マイルストーン、国際協力、要注意事項と各グラフ。"
         "作成に 10〜20 秒かかります。",

@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "fig.source.followup": ("フォローアップ登録データ（{fy}）", "follow-up entries ({fy})"),
     "fig.source.followup_all": ("フォローアップ登録データ（全年度）", "follow-up entries (all fiscal years)"),
-    "fig.source.goals": ("data/goals.csv（各目標の出典）", "data/goals.csv (each goal's source)"),
+    "fig.source.goals": ("{docs}（各目標の出典）", "{docs} (each goal's source)"),
     # --- trajectory -----------------------------------------------------------------------------------
     "fig.traj.title": ("{goal}：実績・必要経路・見通し", "{goal}: actuals, required path, projection"),
     "fig.traj.actual": ("実績", "Actual"),

@@ -33,6 +33,21 @@ def test_export_page_offers_deck_table_and_chart_downloads(app: AppTest) -> None
     assert len(app.get("plotly_chart")) == 1
 
 
+def test_deck_sections_are_chosen_on_the_page(app: AppTest) -> None:
+    """Every section is offered and chosen by default; choosing none hides the deck buttons and says why."""
+    from model.exports.deck import SECTIONS
+
+    sections = app.multiselect(key="exp_deck_sections")
+    assert sections.options == ["表紙", "ヘッドライン KPI（表とグラフ）", "柱別の状況（表とグラフ）",
+                                "マイルストーン（表と時系列）", "国際協力（表とグラフ）", "要注意事項：遅延",
+                                "未報告の取組"]  # fmt: skip
+    assert sections.value == list(SECTIONS)
+    sections.set_value([]).run()
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert "PowerPoint をダウンロード" not in labels
+    assert "スライドの区分を 1 つ以上選んでください" in app.warning[0].value
+
+
 def test_export_page_in_english(app: AppTest) -> None:
     """The language switch covers the export page."""
     app.sidebar.radio(key="lang").set_value("en").run()

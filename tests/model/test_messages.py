@@ -72,6 +72,17 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # definition too; tests/model/opendata checks that every table and field of a bundle has both
     "od.title.{}": DEFINED,
     "od.desc.{}": DEFINED,
+    # how a chart is drawn on its slide (model/exports/native_charts.py ChartPlan.kind, or a picture)
+    "deck.alt.kind.{}": ("bar", "column", "stacked_bar", "stacked_column", "line", "picture"),
+    "deck.section.{}": (
+        "cover",
+        "kpi",
+        "pillars",
+        "milestones",
+        "coop",
+        "delayed",
+        "missing",
+    ),  # deck.SECTIONS
 }
 
 # Placeholders one language has on purpose and the other not: id → the Japanese-only names.

@@ -1,4 +1,5 @@
-"""The briefing deck: 16:9, the slides in order, a picture per chart, sources in notes, Japanese fonts."""
+"""The briefing deck: 16:9, the slides in order, a native chart or a picture per chart, sources in notes,
+Japanese fonts."""
 
 from __future__ import annotations
 
@@ -23,12 +24,12 @@ from tests.dashboard.sqlcount import counting
 from tests.model.exports.conftest import FY
 
 AS_OF = dt.date(2026, 3, 31)
-CHARTS = ["headline-users", "followup-status-pillar"]
+CHARTS = ["headline-users", "followup-status-pillar", "milestones-timeline"]  # native, native, picture
 
 
 @pytest.fixture(scope="module")
 def deck(shared_reported_store: Store) -> tuple[bytes, int]:
-    """The FY2025 deck with two charts, and how many browsers building it started."""
+    """The FY2025 deck with three charts, and how many browsers building it started."""
     before = images.browser_launches()
     built = build_deck(shared_reported_store.snapshot(), fiscal_year=FY, as_of=AS_OF, charts=CHARTS)
     return built.data, images.browser_launches() - before
@@ -39,7 +40,8 @@ def _slides(data: bytes) -> list:
 
 
 def test_deck_is_16_9_with_the_slides_in_order(deck: tuple[bytes, int]) -> None:
-    """Cover, KPI table + chart, pillar table + chart, milestones, cooperation, delays, not reported."""
+    """Cover, KPI table + chart, pillar table + chart, milestones (continued) + timeline, cooperation,
+    delays, not reported."""
     prs = Presentation(io.BytesIO(deck[0]))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     titles = [s.shapes.title.text for s in prs.slides]
@@ -50,6 +52,8 @@ def test_deck_is_16_9_with_the_slides_in_order(deck: tuple[bytes, int]) -> None:
         "柱別の状況（2025年度）",
         "柱別の取組の状況（2025年度）",
         "マイルストーン",
+        "マイルストーン（続き）",
+        "マイルストーンの時系列",
         "国際協力",
         "フォローアップの要注意事項：遅延（2025年度）",
         "未報告の取組（2025年度）",
@@ -57,21 +61,25 @@ def test_deck_is_16_9_with_the_slides_in_order(deck: tuple[bytes, int]) -> None:
 
 
 def test_one_browser_for_the_whole_deck(deck: tuple[bytes, int]) -> None:
-    """All chart pictures of a deck come from one Chromium."""
+    """All chart pictures of a deck come from one Chromium (native charts need none)."""
     assert deck[1] == 1
 
 
-def test_every_chart_slide_has_its_picture_and_every_slide_notes_with_sources(
+def test_native_charts_and_only_the_timeline_as_a_picture_and_every_slide_notes_with_sources(
     deck: tuple[bytes, int],
 ) -> None:
-    """Chart slides hold one picture; each slide's notes start with its sources and name the as-of date."""
+    """Bar and line charts are chart objects, the milestone timeline a picture; each slide's notes start
+    with its sources and name the as-of date."""
     slides = _slides(deck[0])
     pictures = {
         i: [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         for i, slide in enumerate(slides)
     }
-    assert [i for i, p in pictures.items() if p] == [2, 4]
-    assert pictures[2][0].name == "chart:headline-users"
+    charts = {i: [s for s in slide.shapes if s.has_chart] for i, slide in enumerate(slides)}
+    assert [i for i, p in pictures.items() if p] == [7]
+    assert [i for i, c in charts.items() if c] == [2, 4]
+    assert charts[2][0].name == "chart:headline-users"
+    assert pictures[7][0].name == "chart:milestones-timeline"
     for slide in slides:
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith("出典：\n・")
@@ -97,7 +105,7 @@ def test_sample_values_carry_the_mark_on_the_slide(deck: tuple[bytes, int]) -> N
         return [s.name for s in slide.shapes if s.name == "sample-mark"]  # type: ignore[attr-defined]
 
     assert marks(slides[1]) and marks(slides[2])
-    assert not marks(slides[5])
+    assert not marks(slides[5]) and not marks(slides[6])
     kpi_table = next(s.table for s in slides[1].shapes if s.has_table)
     assert kpi_table.cell(1, 6).text == "サンプル"
 
@@ -125,10 +133,12 @@ def test_highlights_list_delayed_and_not_yet_reported_rows(
     missing = missing_rows(reported_store.snapshot(), FY)
     assert ("1-1-01", "MEXT") not in set(zip(missing["action_id"], missing["ministry_code"], strict=True))
     assert ("1-1-01", "MIC") in set(zip(missing["action_id"], missing["ministry_code"], strict=True))
-    slides = _slides(deck[0])
-    delays = next(s.table for s in slides[7].shapes if s.has_table)
+    slides = {s.shapes.title.text: s for s in _slides(deck[0])}
+    delays = next(
+        s.table for s in slides["フォローアップの要注意事項：遅延（2025年度）"].shapes if s.has_table
+    )
     assert [delays.cell(1, c).text for c in (1, 2)] == ["経済産業省", "遅延"]
-    owed = next(s.table for s in slides[8].shapes if s.has_table)
+    owed = next(s.table for s in slides["未報告の取組（2025年度）"].shapes if s.has_table)
     names = [owed.cell(r, 0).text for r in range(1, len(owed.rows))]
     assert "総務省" in names and "文部科学省" in names
 
@@ -137,7 +147,7 @@ def test_fy2020_highlights_say_nothing_is_missing(sqlite_store: Store) -> None:
     """The joint FY2020 text covers every owner: no delays, nothing unreported, said in words."""
     built = build_deck(sqlite_store.snapshot(), fiscal_year=2020, as_of=AS_OF, charts=[])
     slides = _slides(built.data)
-    assert built.charts == 0 and len(slides) == 7
+    assert built.charts == 0 and len(slides) == 8  # the milestones take two slides
     texts = [s.text_frame.text for s in slides[-1].shapes if s.has_text_frame]
     assert "すべての府省が担当する取組を報告済みです。" in texts
 
@@ -154,7 +164,7 @@ def test_deck_converts_to_pdf_with_libreoffice(deck: tuple[bytes, int]) -> None:
     out = pdf.convert_to_pdf(deck[0], ".pptx")
     assert out.startswith(b"%PDF")
     info = subprocess.run(["pdfinfo", "-"], input=out, capture_output=True, check=True).stdout.decode()
-    assert "Pages:           9" in info
+    assert f"Pages:           {len(_slides(deck[0]))}" in info
     assert b"IPAexGothic" in out  # the font is embedded: Japanese drawn, not boxes
 
 

@@ -71,7 +71,7 @@ def test_followup_xlsx_and_csv(db: Path, tmp_path: Path) -> None:
 
 
 def test_deck_with_pdf(db: Path, tmp_path: Path) -> None:
-    """export deck --pdf writes the .pptx and, through LibreOffice, the PDF."""
+    """export deck --sections … --pdf writes the chosen slides as .pptx and, through LibreOffice, the PDF."""
     out_file = tmp_path / "deck.pptx"
     out = run(
         "export",
@@ -80,13 +80,21 @@ def test_deck_with_pdf(db: Path, tmp_path: Path) -> None:
         "2020",
         "--chart",
         "kpi-progress",
+        "--sections",
+        "cover,kpi,missing",
         "--pdf",
         "--out",
         str(out_file),
         db=db,
     )
     assert out.returncode == 0, out.stderr
-    assert len(Presentation(str(out_file)).slides) == 8
+    titles = [s.shapes.title.text for s in Presentation(str(out_file)).slides]
+    assert titles == [
+        "量子戦略フォローアップ ブリーフィング資料",
+        "2030年目標（ヘッドライン KPI）の状況",
+        "数値目標の達成率",
+        "未報告の取組（2020年度）",
+    ]
     assert out_file.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -98,6 +106,7 @@ def test_deck_with_pdf(db: Path, tmp_path: Path) -> None:
         (["export", "chart", "kpi-progress", "--format", "png"], "--out で指定してください"),
         (["export", "chart"], "グラフ名を指定してください"),
         (["export", "deck", "--chart", "nope", "--out", "x.pptx"], "グラフ「nope」はありません"),
+        (["export", "deck", "--sections", "kpi,agenda", "--out", "x.pptx"], "区分「agenda」はありません"),
     ],
 )
 def test_mistakes_are_one_line_errors(db: Path, args: list[str], expected: str) -> None:

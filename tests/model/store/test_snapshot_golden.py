@@ -164,6 +164,14 @@ def test_every_read_from_a_snapshot_equals_the_store_read_before(
     assert now_x == [f"{x[0].translate(fullwidth)}．{x[3:]}" for x in then_x]
     assert _bars(values[name]) == _bars(golden[name])
     values.pop(name), golden.pop(name)
+    # intended (#13): the goal charts name their documents, not data/goals.csv, and kpi-progress draws a
+    # goal past 150 % at its value on an axis that reaches it (tests/model/exports/test_deck_content.py)
+    for chart in ("kpi-progress", "goal-status-summary"):
+        for lang in ("ja", "en"):
+            name = f"chart_{chart}_{lang}"
+            assert "data/goals.csv" in repr(golden.pop(name)) and "data/goals.csv" not in repr(
+                values.pop(name)
+            )
     differ = [name for name, value in values.items() if value != golden[name]]
     assert differ == []
     report = normalise({k: v for k, v in status_report(snap).items() if k != "database"})
