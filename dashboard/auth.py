@@ -138,6 +138,12 @@ def with_reporting(sections: dict[str, list[Any]]) -> dict[str, list[Any]]:
                 icon=":material/event_available:",
                 url_path="rounds",
             ),
+            st.Page(
+                "views/structure.py",
+                title=msg("st.ui.title"),
+                icon=":material/account_tree:",
+                url_path="structure",
+            ),
             st.Page("views/users.py", title=msg("ui.page.users"), icon=":material/group:", url_path="users"),
         ]
     pages.append(login)

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import lang, msg, tr
+from model import followup, strategy
 from model.calendar_ja import format_date, format_fy
 from model.sources import source_label
 from model.store import JOINT
@@ -114,18 +115,33 @@ def ministry_names() -> dict[str, str]:
     return names
 
 
-def pillar_names() -> dict[int, str]:
+def strategy_names() -> dict[str, str]:
+    """strategy_id → its title in the current language, oldest first."""
+    s = strategy.strategies(state.snapshot())
+    col = "title_en" if lang() == "en" else "title_ja"
+    return dict(zip(s["strategy_id"], s[col], strict=True))
+
+
+def pillar_names(strategy_id: str | None = None) -> dict[int, str]:
+    """pillar_id → its label as its strategy prints it (「１．技術開発戦略」, 「(1)量子コンピュータ…」)."""
     p = state.table("pillars")
-    col = "name_en" if lang() == "en" else "name_ja"
-    return {int(i): f"{int(i)}. {n}" for i, n in zip(p["pillar_id"], p[col], strict=True)}
+    if strategy_id is not None:
+        p = p[p["strategy_id"] == strategy_id]
+    labels = followup.pillar_labels(state.snapshot(), lang())
+    return {int(i): labels[int(i)] for i in p["pillar_id"]}
 
 
-def area_names(pillar: int | None = None) -> dict[str, str]:
-    a = state.table("areas")
+def area_names(pillar: int | None = None, strategy_id: str | None = None) -> dict[str, str]:
+    """area_id → its label as printed; an area without sub-areas (2023 (5)) by the area's own name."""
+    st_ = followup.structure(state.snapshot()).drop_duplicates("area_id")
     if pillar is not None:
-        a = a[a["pillar_id"] == pillar]
-    col = "name_en" if lang() == "en" else "name_ja"
-    return {str(i): f"{i} {n}" for i, n in zip(a["area_id"], a[col], strict=True)}
+        st_ = st_[st_["pillar_id"] == pillar]
+    if strategy_id is not None:
+        st_ = st_[st_["strategy_id"] == strategy_id]
+    return {
+        str(r["area_id"]): followup.area_label(r, lang()) or followup.pillar_label(r, lang())
+        for r in st_.to_dict("records")
+    }
 
 
 def select(label: str, options: dict[Any, str], key: str, *, all_option: bool = True) -> Any:

@@ -385,3 +385,34 @@ def as_of_fiscal_year(snap: Snapshot, as_of: dt.date) -> int | None:
     start = fiscal_year_of(as_of)
     years = [y for y in fiscal_years(snap) if y <= start]
     return years[0] if years else None
+
+
+# How a link reads from each end: A continues B → B is continued by A (model.structure.RELATIONS).
+_INVERSE = {"continues": "continued_by", "part_of": "has_part", "related": "related"}
+
+
+@per_snapshot
+def relatives(snap: Snapshot, fiscal_year: int | None = None) -> dict[str, list[dict[str, object]]]:
+    """action_id → its relatives in the crosswalk (both directions), each with its title, strategy and the
+    number of follow-up entries it has for `fiscal_year` (all years when None)."""
+    links = strategy.links(snap)
+    if links.empty:
+        return {}
+    st = structure(snap, fiscal_year).set_index("action_id")
+    fu = snap.followup(fiscal_year)
+    counts = fu["action_id"].value_counts().to_dict()
+    out: dict[str, list[dict[str, object]]] = {}
+    for a, b, rel in zip(links["action_id"], links["related_id"], links["relation"], strict=True):
+        for here, there, how in ((a, b, rel), (b, a, _INVERSE.get(rel, rel))):
+            if there not in st.index:
+                continue
+            out.setdefault(str(here), []).append(
+                {
+                    "action_id": str(there),
+                    "relation": how,
+                    "title_ja": st.loc[there, "title_ja"],
+                    "strategy_id": st.loc[there, "strategy_id"],
+                    "entries": int(counts.get(there, 0)),
+                }
+            )
+    return out

@@ -17,6 +17,7 @@ from model.followup import (
     Filters,
     filter_entries,
     is_repeat,
+    relatives,
     repeat_links,
     split_bullets,
 )
@@ -27,12 +28,24 @@ st.title(tr("fu.title"))
 
 years = state.year_choices()
 names = ui.ministry_names()
+strategies = ui.strategy_names()
+unassigned = msg("st.unassigned")
 
-c1, c2, c3 = st.columns(3)
+# The strategy filter comes first and lives in the URL (?strategy=industry-2023): a filtered view can be
+# bookmarked and shared. Default: every strategy in force.
+if "fu_strategy" not in st.session_state and st.query_params.get("strategy") in strategies:
+    st.session_state["fu_strategy"] = st.query_params["strategy"]
+c0, c1, c2, c3 = st.columns([1.3, 1, 1, 1])
+with c0:
+    strategy_id = ui.select(msg("st.ui.filter"), strategies, "fu_strategy")
+if strategy_id is None:
+    st.query_params.pop("strategy", None)
+else:
+    st.query_params["strategy"] = strategy_id
 with c1:
-    pillar = ui.select(tr("filter.pillar"), ui.pillar_names(), "fu_pillar")
+    pillar = ui.select(tr("filter.pillar"), ui.pillar_names(strategy_id), "fu_pillar")
 with c2:
-    area = ui.select(tr("filter.area"), ui.area_names(pillar), "fu_area")
+    area = ui.select(tr("filter.area"), ui.area_names(pillar, strategy_id), "fu_area")
 with c3:
     ministry = ui.select(
         tr("filter.ministry"), {k: v for k, v in names.items() if k != "JOINT"}, "fu_ministry"
@@ -57,7 +70,15 @@ with c6:
 year_entries = state.entries(fy)
 shown = filter_entries(
     year_entries,
-    Filters(pillar=pillar, area=area, ministry=ministry, fiscal_year=fy, status=status, query=query),
+    Filters(
+        strategy=strategy_id,
+        pillar=pillar,
+        area=area,
+        ministry=ministry,
+        fiscal_year=fy,
+        status=status,
+        query=query,
+    ),
     state.owners(),
 )
 st.caption(tr("rows_of", n=len(shown), total=len(year_entries)))
@@ -106,48 +127,78 @@ st.markdown(
     unsafe_allow_html=True,
 )
 
-pillar_col, area_col = ("pillar_en", "area_en") if L == "en" else ("pillar_ja", "area_ja")
-for (pid, pname), by_pillar in shown.groupby(["pillar_id", pillar_col], sort=False):
-    st.header(f"{int(str(pid))}. {pname}", divider="gray")
-    for (_aid, ano, aname, agoal), by_area in by_pillar.groupby(
-        ["area_id", "area_no", area_col, "area_goal_ja"], sort=False, dropna=False
-    ):
-        st.subheader(f"（{int(str(ano))}）{aname}")
-        if isinstance(agoal, str):
-            st.markdown(
-                f"<div class='qf-goal'>{html.escape(tr('fu.goal'))} {html.escape(agoal)}</div>",
-                unsafe_allow_html=True,
-            )
-        h1, h2, h3 = st.columns([1.1, 2, 2])
-        h1.markdown(f"<div class='qf-head'>{tr('col.action')}</div>", unsafe_allow_html=True)
-        h2.markdown(f"<div class='qf-head'>{tr('col.progress')}</div>", unsafe_allow_html=True)
-        h3.markdown(f"<div class='qf-head'>{tr('col.next')}</div>", unsafe_allow_html=True)
-        for action_id, by_action in by_area.groupby("action_id", sort=False):
-            first = by_action.iloc[0]
-            with st.container(border=True):
-                for n, r in enumerate(by_action.to_dict("records")):
-                    a, b, c = st.columns([1.1, 2, 2])
-                    if n == 0:
-                        parent = (
-                            "<small style='color:#6b7280'>"
-                            f"{html.escape(first['parent_title_ja'])}</small><br>"
-                            if isinstance(first["parent_title_ja"], str)
-                            else ""
-                        )
-                        sub = f"{first['sub_label']} " if isinstance(first["sub_label"], str) else ""
-                        a.markdown(
-                            f"<span id='act-{action_id}'></span><small>{action_id}</small><br>{parent}"
-                            f"<b>{sub}{html.escape(str(first['title_ja']))}</b><br>"
-                            f"【{html.escape(str(first['ministries_tag']))}】",
-                            unsafe_allow_html=True,
-                        )
-                    with a:
-                        who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
-                        st.caption(f"{ui.fy_label(r['fiscal_year'])}{'・' if L == 'ja' else ' · '}{who}")
-                        ui.status_badge("fu", str(r["status_key"]))
-                    key = (str(action_id), int(r["fiscal_year"]), str(r["ministry_code"]))
-                    b.markdown(bullets_html(r["progress_ja"], key, "progress_ja"), unsafe_allow_html=True)
-                    c.markdown(bullets_html(r["next_ja"], key, "next_ja"), unsafe_allow_html=True)
+
+def relatives_html(action_id: str) -> str:
+    """The action's relatives in other strategies (the crosswalk), each with its entries this year."""
+    items = []
+    for r in related.get(action_id, []):
+        how = msg(f"st.ui.relation.{r['relation']}")
+        label = f"{r['action_id']} {str(r['title_ja'])[:30]}（{how}・{msg('st.ui.entries', n=r['entries'])}）"
+        target = str(r["action_id"])
+        text = html.escape(label)
+        items.append(f"<a href='#act-{target}'>{text}</a>" if target in visible else text)
+    if not items:
+        return ""
+    return f"<br><small>{html.escape(msg('st.ui.related'))}: {'、'.join(items)}</small>"
+
+
+def render_area(area_id: str, agoal: object, by_area: pd.DataFrame) -> None:
+    """One sub-area: its label, ＜目標＞, the column heads and each action with its entries."""
+    label = area_labels.get(area_id, "")
+    if label and label != pillar_labels.get(int(str(by_area.iloc[0]["pillar_id"]))):
+        st.subheader(label)
+    if isinstance(agoal, str):
+        st.markdown(
+            f"<div class='qf-goal'>{html.escape(tr('fu.goal'))} {html.escape(agoal)}</div>",
+            unsafe_allow_html=True,
+        )
+    h1, h2, h3 = st.columns([1.1, 2, 2])
+    h1.markdown(f"<div class='qf-head'>{tr('col.action')}</div>", unsafe_allow_html=True)
+    h2.markdown(f"<div class='qf-head'>{tr('col.progress')}</div>", unsafe_allow_html=True)
+    h3.markdown(f"<div class='qf-head'>{tr('col.next')}</div>", unsafe_allow_html=True)
+    group = None
+    for action_id, by_action in by_area.groupby("action_id", sort=False):
+        first = by_action.iloc[0]
+        if isinstance(first["group_ja"], str) and first["group_ja"] != group:
+            group = first["group_ja"]
+            st.markdown(f"**&lt;{html.escape(group)}&gt;**", unsafe_allow_html=True)
+        with st.container(border=True):
+            for n, r in enumerate(by_action.to_dict("records")):
+                a, b, c = st.columns([1.1, 2, 2])
+                if n == 0:
+                    parent = (
+                        f"<small style='color:#6b7280'>{html.escape(first['parent_title_ja'])}</small><br>"
+                        if isinstance(first["parent_title_ja"], str)
+                        else ""
+                    )
+                    sub = f"{first['sub_label']} " if isinstance(first["sub_label"], str) else ""
+                    tag = first["ministries_tag"] if isinstance(first["ministries_tag"], str) else unassigned
+                    a.markdown(
+                        f"<span id='act-{action_id}'></span><small>{action_id}</small><br>{parent}"
+                        f"<b>{sub}{html.escape(str(first['title_ja']))}</b><br>"
+                        f"【{html.escape(tag)}】{relatives_html(str(action_id))}",
+                        unsafe_allow_html=True,
+                    )
+                with a:
+                    who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
+                    st.caption(f"{ui.fy_label(r['fiscal_year'])}{'・' if L == 'ja' else ' · '}{who}")
+                    ui.status_badge("fu", str(r["status_key"]))
+                key = (str(action_id), int(r["fiscal_year"]), str(r["ministry_code"]))
+                b.markdown(bullets_html(r["progress_ja"], key, "progress_ja"), unsafe_allow_html=True)
+                c.markdown(bullets_html(r["next_ja"], key, "next_ja"), unsafe_allow_html=True)
+
+
+pillar_labels = ui.pillar_names()
+area_labels = ui.area_names()
+related = relatives(state.snapshot(), fy)
+several = shown["strategy_id"].nunique() > 1
+for sid, by_strategy in shown.groupby("strategy_id", sort=False):
+    if several:
+        st.markdown(f"### {html.escape(strategies.get(str(sid), str(sid)))}")
+    for pid, by_pillar in by_strategy.groupby("pillar_id", sort=False):
+        st.header(pillar_labels[int(str(pid))], divider="gray")
+        for (aid, agoal), by_area in by_pillar.groupby(["area_id", "area_goal_ja"], sort=False, dropna=False):
+            render_area(str(aid), agoal, by_area)
 
 # --- the same rows as a table, and one entry's versions on demand -----------------------------------------
 with st.expander(tr("fu.list", n=len(shown))):

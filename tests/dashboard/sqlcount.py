@@ -32,6 +32,7 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("login", None),
     ("upload", EDITOR),
     ("rounds", SECRETARIAT),
+    ("structure", SECRETARIAT),
     ("users", SECRETARIAT),
 ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from model.store import Store
@@ -21,14 +23,14 @@ def test_seed_year_in_the_published_layout(make_app: MakeApp) -> None:
     assert not at.exception
     assert rows(at) == 23
     assert "23 件（全 23 件中）" in captions(at)
-    assert [h.value for h in at.header] == [
-        "1. 技術開発戦略",
-        "2. 国際戦略",
-        "3. 産業・イノベーション戦略",
-        "4. 知的財産・国際標準化戦略",
-        "5. 人材戦略",
+    assert [h.value for h in at.header] == [  # numbered as seed 002 prints them
+        "１．技術開発戦略",
+        "２．国際戦略",
+        "３．産業・イノベーション戦略",
+        "４．知的財産・国際標準化戦略",
+        "５．人材戦略",
     ]
-    assert at.subheader[0].value == "（1）主要技術領域"
+    assert at.subheader[0].value == "（１）主要技術領域"
     html = "\n".join(m.value for m in at.markdown)
     assert "＜目標＞ 重点技術課題毎に「技術ロードマップ」を作成し" in html
     assert "【科技、総、文、経】" in html
@@ -62,15 +64,14 @@ def test_each_filter_changes_the_rows_shown(
 
 
 def test_area_filter_follows_the_pillar(make_app: MakeApp) -> None:
-    """Pillar 1 offers its three sub-areas; 1-2 has 5 entries."""
+    """Pillar 1 offers its three sub-areas that hold actions (1-4 has none); 1-2 has 5 entries."""
     at = make_app(PAGE)
     at.selectbox(key="fu_pillar").set_value(1).run()
     assert at.selectbox(key="fu_area").options == [
         "すべて",
-        "1-1 主要技術領域",
-        "1-2 量子融合イノベーション領域",
-        "1-3 量子 inspired技術・準量子技術",
-        "1-4 基礎基盤的な研究",
+        "（１）主要技術領域",
+        "（２）量子融合イノベーション領域",
+        "（３）量子 inspired技術・準量子技術",
     ]
     at.selectbox(key="fu_area").set_value("1-2").run()
     assert rows(at) == 5
@@ -138,3 +139,45 @@ def test_a_write_shows_on_the_next_run_without_restarting(make_app: MakeApp, see
     with_fy2021(seeded)
     at.run()
     assert rows(at) == 4
+
+
+def test_strategy_filter_shows_a_2023_row_and_lives_in_the_url(seeded: Store, make_app: MakeApp) -> None:
+    """A 2023 action assigned to 文 and reported for FY2024 shows under its strategy, numbered as seed 004
+    prints it, with its owner; the choice is in the URL, and a link with ?strategy= opens it filtered."""
+    from model.auth import operator
+    from model.store import ChangeSet
+    from model.structure import Edit
+    from model.structure_edits import apply_edits
+
+    apply_edits(seeded, operator(), [Edit("owners.set", "2301-1-01", {"owners": ["文"]}, 2024, "決定")])
+    row = {"action_id": "2301-1-01", "fiscal_year": 2024, "ministry_code": "MEXT", "status": "順調"}
+    row |= {"progress_ja": "○ユースケース実証を3件支援した。", "next_ja": "○対象を拡大する。"}
+    seeded.submit(ChangeSet("upload", "mext-user", "MEXT", 2024, followup=[row]))
+    at = make_app(PAGE, as_of=dt.date(2025, 3, 31))
+    at.selectbox(key="fu_strategy").set_value("industry-2023").run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [] and rows(at) == 1, [c.value for c in at.caption]
+    assert at.query_params["strategy"] == "industry-2023"  # a bookmark of this view keeps the filter
+    assert [h.value for h in at.header] == ["(1)量子コンピュータ（ソフトウェア、利用環境整備等）"]
+    assert at.subheader[0].value == "①ユーザ産業の創出と振興"
+    page = "\n".join(m.value for m in at.markdown)
+    assert "ユースケース実証を3件支援した" in page and "【文】" in page
+    at.selectbox(key="fu_strategy").set_value("innovation-2020").run()
+    assert "ユースケース実証" not in "\n".join(m.value for m in at.markdown)
+    assert [c for c in captions(at) if "件（全 1 件中）" in c] == ["0 件（全 1 件中）"]
+
+
+def test_a_link_with_a_strategy_opens_the_page_filtered(make_app: MakeApp) -> None:
+    """?strategy=industry-2023 selects that strategy: FY2020 has no 2023 rows, so none are shown."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard.apptest import APP, AS_OF
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"], at.session_state["as_of"] = "ja", AS_OF
+    at.query_params["strategy"] = "industry-2023"
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="fu_strategy").value == "industry-2023"
+    assert "0 件（全 23 件中）" in captions(at)

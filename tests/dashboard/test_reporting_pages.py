@@ -143,3 +143,49 @@ def test_disabled_account_loses_its_session(app: AppTest) -> None:
     at.switch_page("views/upload.py").run()
     assert "ログインが必要です" in at.info[0].value
     assert "qf_user" not in at.session_state
+
+
+def test_structure_page_assigns_an_owner_and_refuses_a_bad_sheet(app: AppTest) -> None:
+    """The secretariat assigns 経 to a 2023 action from FY2026 (recorded, shown); a sheet with mistakes
+    lists each problem with its row and column and changes nothing; an editor does not get the page."""
+    import io
+
+    import openpyxl
+
+    from model.followup import structure
+    from model.structure_edits import structure_template
+
+    at = as_user(app, "sec1", "secretariat")
+    at.switch_page("views/structure.py").run()
+    assert not at.exception
+    assert "取組 29 件（担当府省設定済み 0 件、担当府省未設定 29 件）" in [c.value for c in at.caption]
+    at.selectbox(key="st_owner_action").set_value("2301-2-01")
+    at.multiselect(key="st_owner_codes").set_value(["METI"])
+    at.number_input(key="st_owner_fy").set_value(2026)
+    at.text_input(key="st_owner_reason").input("事務局で決定")
+    at.button[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [], [b.label for b in at.button]
+    assert at.success[0].value.startswith("構造の変更 1 件を記録しました")
+    store = open_store()
+    version = store.version()
+    row = structure(store.snapshot(), 2026).set_index("action_id").loc["2301-2-01"]
+    assert row["ministries_tag"] == "経"
+
+    wb = openpyxl.load_workbook(io.BytesIO(structure_template()))
+    ws = wb["構造変更"]
+    ws.append(["廃止", "9-9-99", 2026, "終了"])
+    ws.append(["担当府省設定", "2301-3-01", None, "決定"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    at.file_uploader(key="st_upload").upload("structure.xlsx", buf.getvalue(), XLSX).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("構造の変更を受け付けませんでした（問題 2 件")
+    problems = next(d.value for d in at.dataframe if "問題と直し方" in d.value.columns)
+    assert problems[["行", "列"]].astype(str).values.tolist() == [["2", "対象ID"], ["3", "適用年度"]]
+    assert store.version() == version
+    store.engine.dispose()
+
+    editor = as_user(app, "mofa1", "editor", "MOFA")
+    editor.switch_page("views/structure.py").run()
+    assert "戦略の構造" not in [t.value for t in editor.title]

@@ -63,6 +63,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "user.{}d": ("disable", "enable"),  # `user disable|enable` (model/commands/reporting.py)
     # the column tuples written next to each pattern in model/exports/briefing.py
     "st.op.{}": tuple(OPS),  # structure edits (model/structure.py)
+    # how a crosswalk link reads from each end (model.followup.relatives)
+    "st.ui.relation.{}": ("continues", "continued_by", "part_of", "has_part", "related"),
     "deck.kpi.col.{}": ("goal", "latest", "target", "pct", "status", "projected", "sample"),
     "deck.milestones.col.{}": ("title", "deadline", "status"),
     "deck.coop.col.{}": ("date", "partner", "kind", "summary"),
