@@ -77,7 +77,8 @@ def main() -> None:
     # reading requires a login and nobody is logged in (see dashboard/auth.py).
     sections = with_reporting(sections)
 
-    st.navigation(sections).run()
+    # Every page listed: the secretariat has 14, more than Streamlit shows before a "View more" fold.
+    st.navigation(sections, expanded=True).run()
 
 
 try:
