@@ -13,6 +13,13 @@ def _trim(x: float, digits: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def unit_label(unit: str, lang: str = "ja") -> str:
+    """A unit as readers write it: count → 件, qubits → 量子ビット (English: the word, or "" for a count)."""
+    if lang == "en":
+        return _EN_UNITS.get(unit, unit)
+    return _JA_UNITS.get(unit, "" if unit in ("text", "events_per_year") else unit)
+
+
 def format_value(value: float | None, unit: str = "", lang: str = "ja") -> str:
     """1_500_000 persons → "150万人" / "1.5 million persons"; 4.3e12 yen → "4.3兆円" / "¥4.3 trillion"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -25,6 +25,8 @@ if user is None or not user.is_secretariat:
 assert user is not None
 store = state.store()
 snap = state.snapshot()
+if "rounds_done" in st.session_state:
+    st.success(st.session_state.pop("rounds_done"))
 
 rounds = list_rounds(snap)
 if not rounds.empty:
@@ -67,7 +69,7 @@ with st.form("round_form"):
             st.error(markdown_text(err.render(L)))
         else:
             state.after_write()
-            st.success(done)
+            st.session_state["rounds_done"] = done  # shown after the rerun (a message before it is lost)
             st.rerun()
 
 years = rounds["fiscal_year"].astype(int).tolist() if not rounds.empty else []

@@ -9,13 +9,14 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.calendar_ja import era_year, format_fy
 from model.errors import AppError
 from model.exports.safe import xlsx_text
 from model.followup import area_label, pillar_label, structure
-from model.format import format_value
+from model.format import format_value, unit_label
 from model.messages import t
 from model.ministries import Ministry
 from model.reporting import layout as L
@@ -53,8 +54,14 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     help_ws.title = L.HELP_SHEET
     _write_help(help_ws, m, fiscal_year, rnd.deadline)
     fu = wb.create_sheet(L.FOLLOWUP_SHEET)
-    widths = [11, 16, 16, 20, 36, 50, 50, 10, 40, 40]
+    widths = [10, 12, 14, 16, 28, 38, 38, 8, 40, 40]
     _write_table(fu, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths=widths)
+    # Paper holds the columns to fill and what they are about (取組ID … 状況); last year's text stays on
+    # screen beside them. Rows are as tall as their text (spreadsheets do not grow them on opening).
+    fu.print_area = f"A1:H{len(rows) + 1}"
+    for i, row in enumerate(rows, start=2):
+        lines = max(_lines(str(v or ""), w) for v, w in zip(row[:8], widths[:8], strict=True))
+        fu.row_dimensions[i].height = min(15 * lines + 4, 409)
     _status_dropdown(fu, L.FOLLOWUP_COLUMNS.index(L.COL_STATUS) + 1, len(rows))
     kpi = wb.create_sheet(L.KPI_SHEET)
     _write_table(kpi, goals, L.KPI_COLUMNS, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
@@ -124,7 +131,7 @@ def kpi_rows(snap: Snapshot, ministry_code: str) -> list[list[Any]]:
             o = latest[goal_id]
             value = format_value(float(o["value"]), unit, "ja")
             when = o["date"].isoformat()
-        out.append([goal_id, g["title_ja"], unit, value, when, None, None, None])
+        out.append([goal_id, g["title_ja"], unit_label(unit) or "―", value, when, None, None, None])
     return out
 
 
@@ -160,11 +167,33 @@ def _write_table(
     for i, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + i)].width = width
     ws.freeze_panes = "B2"
+    _print_setup(ws)
     # Locked reference columns; resizing and filtering stay allowed.
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.protection.autoFilter = False
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines a wrapped cell takes: a full-width character is about 1.9 units of column width wide."""
+    usable = max(width - 1, 1)
+    return sum(
+        max(1, -(-int(sum(1.9 if ord(ch) > 0x2E7F else 1.0 for ch in line)) // usable))
+        for line in text.split("\n")
+    )
+
+
+def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    """Prints legibly: A4, fit to the page width, the header row on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
 
 
 def _status_dropdown(ws: Worksheet, status_col: int, n: int) -> None:
@@ -195,3 +224,8 @@ def _write_help(ws: Worksheet, m: Ministry, fiscal_year: int, deadline: Any) -> 
         ws.append([line])
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 120
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = _WRAP
+    _print_setup(ws, landscape=False)
+    ws.print_title_rows = None
