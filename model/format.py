@@ -15,9 +15,11 @@ def _trim(x: float, digits: int = 1) -> str:
 
 def unit_label(unit: str, lang: str = "ja") -> str:
     """A unit as readers write it: count → 件, qubits → 量子ビット (English: the word, or "" for a count)."""
+    if unit == "events_per_year":
+        return "events a year" if lang == "en" else "回／年"
     if lang == "en":
         return _EN_UNITS.get(unit, unit)
-    return _JA_UNITS.get(unit, "" if unit in ("text", "events_per_year") else unit)
+    return _JA_UNITS.get(unit, "" if unit == "text" else unit)
 
 
 def format_value(value: float | None, unit: str = "", lang: str = "ja") -> str:

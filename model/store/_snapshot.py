@@ -33,6 +33,7 @@ from model.store._tables import (
     followup_versions,
     kpi_versions,
     reference,
+    review_events,
     round_events,
     status_overrides,
     structure_edits,
@@ -63,6 +64,7 @@ class Snapshot:
     _rounds: pd.DataFrame
     _users: pd.DataFrame
     _structure_edits: pd.DataFrame
+    _review_events: pd.DataFrame
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -136,6 +138,10 @@ class Snapshot:
     def round_events(self) -> pd.DataFrame:
         """Every opening and closing of a collection round, oldest first."""
         return self._rounds.copy(deep=False)
+
+    def review_events(self) -> pd.DataFrame:
+        """Every return and acceptance of an entry by the secretariat, oldest first."""
+        return self._review_events.copy(deep=False)
 
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
@@ -249,6 +255,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _rounds=appended(round_events),
         _users=user_frame,
         _structure_edits=appended(structure_edits),
+        _review_events=appended(review_events),
     )
 
 

@@ -196,6 +196,23 @@ structure_edits = sa.Table(
     sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
 )
 
+# The secretariat's decisions on entries (model/reporting/review.py): returned with a comment, or accepted.
+# Append-only; the review state of an entry is derived from these and its submissions.
+review_events = sa.Table(
+    "review_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action_id", sa.String(32), nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("decision", sa.String(16), nullable=False),  # returned | accepted
+    sa.Column("comment", sa.Text),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+    sa.Index("ix_review_key", "fiscal_year", "action_id", "ministry_code", "id"),
+)
+
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")

@@ -19,6 +19,7 @@ from model.store._tables import (
     followup_versions,
     kpi_versions,
     login_failures,
+    review_events,
     round_events,
     status_overrides,
     structure_edits,
@@ -160,6 +161,24 @@ class Transaction:
                 "goal_id": goal_id,
                 "status": status,
                 "reason": reason,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_review(
+        self, action_id: str, fiscal_year: int, ministry_code: str, decision: str, comment: str | None
+    ) -> None:
+        """The secretariat returns or accepts one entry (model/reporting/review.py checks it first)."""
+        self.conn.execute(
+            review_events.insert(),
+            {
+                "action_id": action_id,
+                "fiscal_year": fiscal_year,
+                "ministry_code": ministry_code,
+                "decision": decision,
+                "comment": comment,
                 "user_name": self.user_name,
                 "created_at": self._now(),
                 "change_id": self.version,

@@ -24,6 +24,7 @@ from model.kpi import DIRECTIONS, STATUSES
 from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
 from model.opendata import DEFINED
+from model.reporting.review import DECISIONS, STATES
 from model.schemas import GOAL_KINDS, Agreements
 from model.seed import SeedData
 from model.structure import OPS
@@ -62,6 +63,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "ui.preview.{}": ("added", "changed", "unchanged"),  # preview change kinds (dashboard/views/upload.py)
     "user.{}d": ("disable", "enable"),  # `user disable|enable` (model/commands/reporting.py)
     # the column tuples written next to each pattern in model/exports/briefing.py
+    "rv.state.{}": STATES,  # review states of an entry (model/reporting/review.py)
+    "rv.done.{}": DECISIONS,  # what `review return|accept` did
     "st.op.{}": tuple(OPS),  # structure edits (model/structure.py)
     # how a crosswalk link reads from each end (model.followup.relatives)
     "st.ui.relation.{}": ("continues", "continued_by", "part_of", "has_part", "related"),

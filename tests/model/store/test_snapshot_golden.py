@@ -155,6 +155,12 @@ def test_every_read_from_a_snapshot_equals_the_store_read_before(
         name = f"chart_headline-users_{lang}"
         now, then = _status_annotation(values[name]), _status_annotation(golden[name])
         assert now.startswith(label) and not then.startswith(label)
+    # intended (#13): the KPI sheet names units as readers write them (count → 件, qubits → 量子ビット)
+    units = {"count": "件", "qubits": "量子ビット", "persons": "人", "yen": "円", "text": "―"}
+    units |= {"events_per_year": "回／年", "ratio": "倍"}
+    golden["template_kpi_METI"] = [
+        [*r[:2], units.get(r[2], r[2]), *r[3:]] for r in golden["template_kpi_METI"]
+    ]
     golden["template_rows_MEXT_2022"] = [[r[0], r[3], r[4], r[5]] for r in golden["template_rows_MEXT_2022"]]
     # intended (#10): the pillars are labelled as the strategy prints them (「１．技術開発戦略」); the bars
     # are the same
