@@ -20,6 +20,7 @@ COL_PREV_NEXT = "前年度の次年度以降の取組"
 COL_PROGRESS = "進捗"
 COL_NEXT = "次年度以降の取組"
 COL_STATUS = "状況"
+COL_COMMENT = "事務局コメント"  # read-only: why the secretariat returned the row (model/reporting/review.py)
 FOLLOWUP_REFERENCE = (
     COL_ID,
     COL_STRATEGY,
@@ -39,6 +40,7 @@ FOLLOWUP_COLUMNS = (
     COL_AREA,
     COL_ACTION,
     *FOLLOWUP_FILL,
+    COL_COMMENT,
     COL_PREV_PROGRESS,
     COL_PREV_NEXT,
 )

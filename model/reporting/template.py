@@ -21,6 +21,7 @@ from model.messages import t
 from model.ministries import Ministry
 from model.reporting import layout as L
 from model.reporting.owners import owned_action_ids, owned_goals
+from model.reporting.review import entry_states
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import JOINT, Snapshot
@@ -54,13 +55,14 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     help_ws.title = L.HELP_SHEET
     _write_help(help_ws, m, fiscal_year, rnd.deadline)
     fu = wb.create_sheet(L.FOLLOWUP_SHEET)
-    widths = [10, 12, 14, 16, 28, 38, 38, 8, 40, 40]
+    widths = [10, 12, 14, 16, 28, 38, 38, 8, 24, 40, 40]
     _write_table(fu, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths=widths)
-    # Paper holds the columns to fill and what they are about (取組ID … 状況); last year's text stays on
+    # Paper holds the columns to fill, what they are about and the secretariat's comment (取組ID … 事務局
+    # コメント); last year's text stays on
     # screen beside them. Rows are as tall as their text (spreadsheets do not grow them on opening).
-    fu.print_area = f"A1:H{len(rows) + 1}"
+    fu.print_area = f"A1:I{len(rows) + 1}"
     for i, row in enumerate(rows, start=2):
-        lines = max(_lines(str(v or ""), w) for v, w in zip(row[:8], widths[:8], strict=True))
+        lines = max(_lines(str(v or ""), w) for v, w in zip(row[:9], widths[:9], strict=True))
         fu.row_dimensions[i].height = min(15 * lines + 4, 409)
     _status_dropdown(fu, L.FOLLOWUP_COLUMNS.index(L.COL_STATUS) + 1, len(rows))
     kpi = wb.create_sheet(L.KPI_SHEET)
@@ -92,6 +94,9 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
     own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
     joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
     rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"])}
+    states = entry_states(snap, fiscal_year)
+    states = states[(states["ministry_code"] == ministry_code) & (states["state"] == "returned")]
+    returned = dict(zip(states["action_id"], states["comment"], strict=True))
     mine = st[st["action_id"].isin(ids)]
     mine = mine.assign(_rank=mine["strategy_id"].map(rank)).sort_values(["_rank", "order"], kind="stable")
     out: list[list[Any]] = []
@@ -111,6 +116,7 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
                 None,
                 None,
                 None,
+                returned.get(action_id),
                 _text(prev, "progress_ja"),
                 _text(prev, "next_ja"),
             ]

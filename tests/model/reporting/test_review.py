@@ -102,3 +102,25 @@ def test_the_cli_returns_accepts_and_lists(sqlite_store: Store, capsys: pytest.C
     rows = {r["action_id"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
     assert (rows["2-1-01"]["state"], rows["2-1-01"]["comment"]) == ("returned", "件数を記載")
     assert rows["2-2-01"]["state"] == "not_submitted"
+
+
+def test_a_returned_row_and_its_comment_are_in_the_next_template(store: Store) -> None:
+    """The FY2021 template of MOFA shows 事務局コメント on the returned row only, read-only."""
+    import io
+
+    import openpyxl
+
+    from model.reporting.rounds import open_round
+    from model.reporting.template import make_template
+
+    submit_followup(
+        store, "MOFA", FY, [("2-1-01", "順調", "○協力を進めた。"), ("2-2-01", "順調", "○審査した。")]
+    )
+    decide(store, SEC, FY, "returned", [Decision("2-1-01", "MOFA", "件数を記載してください。")])
+    open_round(store, FY, SEC)
+    ws = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "外", FY)))["報告"]
+    header = [c.value for c in ws[1]]
+    col = header.index("事務局コメント") + 1
+    comments = {ws.cell(r, 1).value: ws.cell(r, col).value for r in range(2, ws.max_row + 1)}
+    assert comments == {"2-1-01": "件数を記載してください。", "2-2-01": None, "5-2-01": None}
+    assert ws.cell(2, col).protection.locked

@@ -23,16 +23,8 @@ def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
     header = [c.value for c in ws[1]]
     # the columns to fill sit right of the action's title; last year's text follows
     fill = ["進捗", "次年度以降の取組", "状況"]
-    assert header == [
-        "取組ID",
-        "戦略",
-        "柱",
-        "分野",
-        "取組",
-        *fill,
-        "前年度の進捗",
-        "前年度の次年度以降の取組",
-    ]
+    previous = ["前年度の進捗", "前年度の次年度以降の取組"]
+    assert header == ["取組ID", "戦略", "柱", "分野", "取組", *fill, "事務局コメント", *previous]
     assert template_ids(data) == ["2-1-01", "2-2-01", "5-2-01"]
     assert str(ws.cell(2, header.index("前年度の進捗") + 1).value).startswith("○")
     assert ws.protection.sheet and ws.cell(2, 1).protection.locked

@@ -49,7 +49,7 @@ def template_as_before(rows: list[list[Any]]) -> list[list[Any]]:
     """Intended (#10, #13): the template gained a 戦略 column, numbers areas as the strategy prints them
     and puts the columns to fill right of the title; the ids, titles and last year's texts are compared in
     the order the capture wrote them."""
-    return [[r[0], r[4], r[8], r[9]] for r in rows]
+    return [[r[0], r[4], r[9], r[10]] for r in rows]
 
 
 READS: dict[str, Callable[[Snapshot], Any]] = {
