@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 from dashboard.auth import with_reporting  # noqa: E402
 from dashboard.incidents import show_incident  # noqa: E402
 from dashboard.state import begin_run, tr  # noqa: E402
+from dashboard.ui import page_frame  # noqa: E402
 
 # A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
 st.set_page_config(
@@ -33,6 +34,8 @@ def main() -> None:
     # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
     if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
         st.session_state["lang"] = st.query_params["lang"]
+
+    page_frame()  # <html lang>, the accessibility CSS and script (dashboard/static/)
 
     with st.sidebar:
         st.radio(

@@ -5,6 +5,8 @@ that reads Markdown, and `plain_frame` here for a table."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -13,6 +15,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import lang, msg, tr
 from model.calendar_ja import format_date, format_fy
+from model.reporting.files import LIMITS
 from model.sources import source_label
 from model.store import JOINT
 from model.text import reveal
@@ -39,6 +42,31 @@ FU_BADGE = {
 MS_BADGE = {"done": "green", "overdue": "red", "due": "blue", "no_date": "gray"}
 
 ALL = "__all__"
+STATIC = Path(__file__).resolve().parent / "static"
+UPLOAD_LIMIT_MB = LIMITS.max_bytes // (1024 * 1024)  # the product's limit (model/reporting/files.py)
+
+
+def page_frame() -> None:
+    """What every run puts around the page: `<html lang>` set to the interface language (Streamlit's page
+    says `en` whatever the content; screen readers and browsers pick voice, fonts and hyphenation by it),
+    and the dashboard's accessibility CSS (contrast, text that wraps, dashboard/static/a11y.css)."""
+    config = {
+        "lang": "ja" if lang() == "ja" else "en",
+        "uploader": {
+            "drop": msg("uploader.drop"),
+            "limit": msg("uploader.limit", mb=UPLOAD_LIMIT_MB),
+            "browse": msg("uploader.browse"),
+        },
+    }
+    # Streamlit has no option for these: a script, run on every script run (a page switch, a language
+    # switch), which keeps them applied while Streamlit redraws (dashboard/static/a11y.js).
+    script = (STATIC / "a11y.js").read_text(encoding="utf-8")
+    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")  # no tag inside the script
+    st.html(
+        f"<script>window.__qfA11y = {data};\n{script}</script>",
+        unsafe_allow_javascript=True,
+    )
+    st.html(STATIC / "a11y.css")
 
 
 def fy_label(fy: int | None) -> str:
@@ -120,7 +148,9 @@ def select(label: str, options: dict[Any, str], key: str, *, all_option: bool = 
     """A selectbox over `options` (value → label), with an "All" choice returning None."""
     # Labels are computed now, in the script run: Streamlit may call format_func later, outside it.
     labels = {**({ALL: tr("all")} if all_option else {}), **{k: str(v) for k, v in options.items()}}
-    choice = st.selectbox(label, list(labels), key=key, format_func=labels.__getitem__)
+    choice = st.selectbox(
+        label, list(labels), key=key, format_func=labels.__getitem__, placeholder=msg("select.placeholder")
+    )
     return None if choice == ALL else choice
 
 
