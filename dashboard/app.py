@@ -77,8 +77,18 @@ def main() -> None:
     # The reporting section (upload, rounds, users, login) and the account box; only the login page when
     # reading requires a login and nobody is logged in (see dashboard/auth.py).
     sections = with_reporting(sections)
+    # The accessibility statement is public, also where reading the rest needs a login.
+    sections[tr("a11y.nav")] = [
+        st.Page(
+            "views/accessibility.py",
+            title=tr("a11y.page"),
+            icon=":material/accessibility:",
+            url_path="accessibility",
+        )
+    ]
 
-    st.navigation(sections).run()
+    # expanded: every page listed (Streamlit otherwise hides some behind an English "View 3 more" button)
+    st.navigation(sections, expanded=True).run()
 
 
 try:

@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import lang, msg, tr
 from model.calendar_ja import format_date, format_fy
+from model.messages import t
 from model.reporting.files import LIMITS
 from model.sources import source_label
 from model.store import JOINT
@@ -43,15 +44,35 @@ MS_BADGE = {"done": "green", "overdue": "red", "due": "blue", "no_date": "gray"}
 
 ALL = "__all__"
 STATIC = Path(__file__).resolve().parent / "static"
+# Names Streamlit gives its controls in English (key → Streamlit's text); ours are the messages "st.<key>".
+STREAMLIT_NAMES = {
+    "collapse_sidebar": "Collapse sidebar",
+    "expand_sidebar": "Expand sidebar",
+    "choose": "Choose an option",
+    "download_csv": "Download as CSV",
+    "fullscreen": "Fullscreen",
+    "close_fullscreen": "Close fullscreen",
+    "search": "Search",
+    "show_password": "Show password",
+    "hide_password": "Hide password",
+}
 UPLOAD_LIMIT_MB = LIMITS.max_bytes // (1024 * 1024)  # the product's limit (model/reporting/files.py)
 
 
 def page_frame() -> None:
     """What every run puts around the page: `<html lang>` set to the interface language (Streamlit's page
     says `en` whatever the content; screen readers and browsers pick voice, fonts and hyphenation by it),
-    and the dashboard's accessibility CSS (contrast, text that wraps, dashboard/static/a11y.css)."""
+    and the dashboard's accessibility CSS (contrast, text that wraps, dashboard/static/frame.css)."""
     config = {
         "lang": "ja" if lang() == "ja" else "en",
+        "skip": msg("a11y.skip"),
+        # Streamlit's English and our texts of either language → this language's (a label we set stays
+        # until Streamlit draws the control again, so a language switch must translate ours too).
+        "names": {
+            said: msg(f"st.{key}")
+            for key, english in STREAMLIT_NAMES.items()
+            for said in (english, t(f"st.{key}", "ja"), t(f"st.{key}", "en"))
+        },
         "uploader": {
             "drop": msg("uploader.drop"),
             "limit": msg("uploader.limit", mb=UPLOAD_LIMIT_MB),
@@ -59,14 +80,14 @@ def page_frame() -> None:
         },
     }
     # Streamlit has no option for these: a script, run on every script run (a page switch, a language
-    # switch), which keeps them applied while Streamlit redraws (dashboard/static/a11y.js).
-    script = (STATIC / "a11y.js").read_text(encoding="utf-8")
+    # switch), which keeps them applied while Streamlit redraws (dashboard/static/frame.js).
+    script = (STATIC / "frame.js").read_text(encoding="utf-8")
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")  # no tag inside the script
     st.html(
         f"<script>window.__qfA11y = {data};\n{script}</script>",
         unsafe_allow_javascript=True,
     )
-    st.html(STATIC / "a11y.css")
+    st.html(STATIC / "frame.css")
 
 
 def fy_label(fy: int | None) -> str:

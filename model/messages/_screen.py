@@ -17,6 +17,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.international": ("国際連携", "International"),
     "page.exports": ("資料の書き出し", "Exports"),
     # --- shared -------------------------------------------------------------------------------------------
+    # Streamlit's own control names, in the UI language (dashboard/ui.py STREAMLIT_NAMES)
+    "st.collapse_sidebar": ("サイドバーを閉じる", "Collapse sidebar"),
+    "st.expand_sidebar": ("サイドバーを開く", "Expand sidebar"),
+    "st.choose": ("選択してください", "Choose an option"),
+    "st.download_csv": ("CSV でダウンロード", "Download as CSV"),
+    "st.fullscreen": ("全画面表示", "Fullscreen"),
+    "st.close_fullscreen": ("全画面表示を終了", "Close fullscreen"),
+    "st.search": ("検索", "Search"),
+    "st.show_password": ("パスワードを表示", "Show password"),
+    "st.hide_password": ("パスワードを隠す", "Hide password"),
+    "a11y.skip": ("本文へ移動", "Skip to main content"),
     "uploader.drop": ("ここにファイルをドラッグ＆ドロップ", "Drag and drop a file here"),
     "uploader.limit": (
         "1 ファイル {mb} MB まで・.xlsx / .xls / .ods",

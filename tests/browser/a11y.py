@@ -47,11 +47,11 @@ class PageResult:
     path: str  # url path of the page ("" for the default page)
     title: str  # the page's title as the sidebar shows it
     violations: list[dict[str, Any]] = field(default_factory=list)  # rule id, impact, nodes, help
-    text: str = ""  # the rendered page's visible text (only kept at the first width)
+    texts: list[list[str]] = field(default_factory=list)  # [text, lang of its element] (first width only)
     html_lang: str = ""
 
 
-def settle(page: Page, timeout: float = 90, quiet: float = 0.7) -> None:
+def settle(page: Page, timeout: float = 90, quiet: float = 0.5) -> None:
     """Wait until the script run is over (no stale element, no running indicator) and the page has stopped
     growing (count of drawn charts + height the same for `quiet` seconds)."""
     deadline = time.monotonic() + timeout
@@ -69,6 +69,78 @@ def settle(page: Page, timeout: float = 90, quiet: float = 0.7) -> None:
         elif time.monotonic() - since > quiet:
             return
         time.sleep(0.15)
+
+
+# Every text a reader meets (visible text nodes and the names read aloud: aria-label, placeholder, title),
+# each with the language of its element (`lang` of the nearest ancestor that has one).
+TEXTS_JS = """() => {
+  const out = [];
+  const langOf = (el) => (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+  const hidden = (el) => !!el.closest('[aria-hidden="true"], script, style, noscript, template')
+    || !el.getClientRects().length;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.trim();
+    if (text && n.parentElement && !hidden(n.parentElement)) out.push([text, langOf(n.parentElement)]);
+  }
+  for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+    if (el.closest('[aria-hidden="true"]')) continue;
+    for (const a of ['aria-label', 'placeholder', 'title']) {
+      const v = (el.getAttribute(a) || '').trim();
+      if (v) out.push([v, langOf(el)]);
+    }
+  }
+  return out;
+}"""
+
+
+# Streamlit's own English (widgets, menus, the uploader, the skip link) that must not show in Japanese mode.
+STREAMLIT_ENGLISH = (
+    "Upload", "Browse files", "Drag and drop", "per file", "Choose an option", "Choose options",
+    "No options to select", "None", "Deploy", "Rerun", "Clear cache", "Record a screencast", "Running...",
+    "Skip to main content", "Show password", "Hide password", "Press Enter to apply", "Select all",
+    "No results", "Download as CSV", "Fullscreen", "Collapse sidebar", "Expand sidebar", "Copy to clipboard",
+    "Clear all", "Clear value", "Made with Streamlit", "View less", "more",
+)  # fmt: skip
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+# Japanese that English mode shows on purpose: the language switch names Japanese in Japanese, and the
+# search box's example is of Japanese words (the texts searched are Japanese).
+JAPANESE_ALLOWED = {"日本語", "言語 / Language", t("filter.search_ph", "en")}
+_CHUNKS = re.compile(r"\u3000|\s+·\s+|:\s+|\s{2,}")
+_LEAD = re.compile(r"^(?:[0-9][\w-]*\s+|[○●・↪ⅰ-ⅿ①-⑳]\s*|<Goal>\s*)+")
+
+
+def source_corpus(snap: Any) -> str:
+    """Every text of the store's data (reference tables and follow-up texts): Japanese the English screen
+    shows as quoted source text (a follow-up entry, an action's title, a deadline as written)."""
+    from model.schemas import TABLES
+
+    parts: list[str] = []
+    frames = [snap.table(name) for name in TABLES if name != "kpi_observations"] + [snap.kpi_observations()]
+    frames += [snap.followup(int(fy)) for fy in snap.table("bullets")["fiscal_year"].dropna().unique()]
+    for frame in frames:
+        for col in frame.columns:
+            parts += [v for v in frame[col].tolist() if isinstance(v, str)]
+    return "\n".join(parts)
+
+
+def wrong_language(result: PageResult, corpus: str) -> list[str]:
+    """Texts of the page in the wrong language: Streamlit's English in Japanese mode; in English mode,
+    Japanese that is neither marked lang="ja" nor quoted from the store's data (`corpus`)."""
+    found = []
+    for text, lang in result.texts:
+        if result.lang == "ja":
+            found += [
+                f"{word!r} in {text[:60]!r}"
+                for word in STREAMLIT_ENGLISH
+                if re.search(rf"\b{re.escape(word)}(?!\w)", text)
+            ]
+        elif JAPANESE.search(text) and not lang.startswith("ja") and text not in JAPANESE_ALLOWED:
+            for chunk in _CHUNKS.split(text):
+                chunk = _LEAD.sub("", chunk.strip()).strip("【】（）() ")
+                if JAPANESE.search(chunk) and chunk not in corpus:
+                    found.append(f"{chunk[:60]!r} in {text[:80]!r}")
+    return found
 
 
 def axe_version() -> str:
@@ -179,7 +251,7 @@ def crawl(
                             path=path,
                             title=title,
                             violations=_violations(page),
-                            text=page.evaluate("() => document.body.innerText") if width == WIDTHS[0] else "",
+                            texts=page.evaluate(TEXTS_JS) if width == WIDTHS[0] else [],
                             html_lang=str(page.evaluate("() => document.documentElement.lang")),
                         )
                     )
@@ -241,7 +313,7 @@ if __name__ == "__main__":  # pragma: no cover - a manual run
     data = summary(found, time.monotonic() - start)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    texts = {f"{r.role}/{r.lang}/{r.path}": r.text for r in found if r.text}
+    texts = {f"{r.role}/{r.lang}/{r.path}": r.texts for r in found if r.texts}
     out.with_suffix(".texts.json").write_text(
         json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8"
     )

@@ -35,15 +35,42 @@
       }
     });
   }
-  apply();
+  function more() {
+    // Material icons are drawn from their ligature names ("upload_file"): a screen reader would read the
+    // name aloud next to the label, so they are hidden from it (the label says what the control does).
+    document.querySelectorAll('[data-testid="stIconMaterial"]').forEach((icon) => {
+      if (icon.getAttribute("aria-hidden") !== "true") icon.setAttribute("aria-hidden", "true");
+    });
+    // Names Streamlit gives its controls in English (aria-label, title, placeholder): read aloud, or shown.
+    for (const attr of ["aria-label", "title", "placeholder"]) {
+      document.querySelectorAll("[" + attr + "]").forEach((el) => {
+        const said = cfg.names[el.getAttribute(attr)];
+        if (said) el.setAttribute(attr, said);
+      });
+    }
+    // A region that scrolls sideways (a wide table at 320 px) must be reachable by keyboard to be read.
+    document.querySelectorAll('[data-testid="stMain"] div, [data-testid="stMain"] table').forEach((el) => {
+      if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+        const style = getComputedStyle(el);
+        if (style.overflowX === "auto" || style.overflowX === "scroll") el.setAttribute("tabindex", "0");
+      }
+    });
+    // Streamlit's skip link, in English whatever the language.
+    document.querySelectorAll('a[href="#main-content"], a[href^="#stMain"], [data-testid="stSkipLink"]').forEach((a) => {
+      if (a.textContent !== cfg.skip) a.textContent = cfg.skip;
+    });
+  }
+  const applyAll = () => { apply(); more(); };
+  applyAll();
   if (!window.__qfA11yObserver) {
     let queued = false;
     window.__qfA11yObserver = new MutationObserver(() => {
       if (queued) return;
       queued = true;
-      requestAnimationFrame(() => { queued = false; apply(); });
+      requestAnimationFrame(() => { queued = false; window.__qfA11yApply(); });
     });
+    window.addEventListener("resize", () => window.__qfA11yApply());
     window.__qfA11yObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
-  window.__qfA11yApply = apply;
+  window.__qfA11yApply = applyAll;
 })();
