@@ -142,7 +142,8 @@ def _tab_to(page: Page, name: str, limit: int = 120) -> int:
                        const label = e.id ? document.querySelector(`label[for="${e.id}"]`) : null;
                        const own = ['A', 'BUTTON'].includes(e.tagName) ? e.innerText : '';
                        const box = e.tagName === 'INPUT' ? e.closest('[data-testid="stTextInput"]') : null;
-                       const boxLabel = box && box.querySelector('label') ? box.querySelector('label').innerText : '';
+                       const lab = box && box.querySelector('label');
+                       const boxLabel = lab ? lab.innerText : '';
                        return [e.getAttribute('aria-label'), own, label && label.innerText, boxLabel]
                          .filter(Boolean).join(' '); }"""
         )
@@ -164,11 +165,9 @@ def _filled(template: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_keyboard_only_login_navigation_and_upload(
-    site: tuple[str, Browser, Path], crawl: tuple[list[a11y.PageResult], float], tmp_path: Path
-) -> None:
+def test_keyboard_only_login_navigation_and_upload(site: tuple[str, Browser, Path], tmp_path: Path) -> None:
     """With the keyboard alone: reach the login page from the sidebar, log in, go to the upload page, make
-    and download the template, choose the filled file and commit it."""
+    and download the template, choose the filled file and commit it. (Last in the module: it writes.)"""
     url, browser, db = site
     context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     page = context.new_page()
