@@ -25,8 +25,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st.fullscreen": ("全画面表示", "Fullscreen"),
     "st.close_fullscreen": ("全画面表示を終了", "Close fullscreen"),
     "st.search": ("検索", "Search"),
-    "st.show_password": ("パスワードを表示", "Show password"),
-    "st.hide_password": ("パスワードを隠す", "Hide password"),
+    # not "パスワード…": the password field alone is named so
+    "st.show_password": ("入力した文字を表示", "Show password"),
+    "st.hide_password": ("入力した文字を隠す", "Hide password"),
     "a11y.skip": ("本文へ移動", "Skip to main content"),
     "uploader.drop": ("ここにファイルをドラッグ＆ドロップ", "Drag and drop a file here"),
     "uploader.limit": (
