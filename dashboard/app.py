@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 from dashboard.auth import with_reporting  # noqa: E402
 from dashboard.incidents import show_incident  # noqa: E402
 from dashboard.state import begin_run, tr  # noqa: E402
-from dashboard.ui import print_css  # noqa: E402
+from dashboard.ui import page_frame, print_css  # noqa: E402
 
 # A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
 st.set_page_config(
@@ -35,6 +35,8 @@ def main() -> None:
     # A link may carry the language (?lang=en): it sets the switch once, then the switch rules.
     if "lang" not in st.session_state and st.query_params.get("lang") in ("ja", "en"):
         st.session_state["lang"] = st.query_params["lang"]
+
+    page_frame()  # <html lang>, the accessibility CSS and script (dashboard/static/)
 
     with st.sidebar:
         st.radio(
@@ -76,8 +78,17 @@ def main() -> None:
     # The reporting section (upload, rounds, users, login) and the account box; only the login page when
     # reading requires a login and nobody is logged in (see dashboard/auth.py).
     sections = with_reporting(sections)
+    # The accessibility statement is public, also where reading the rest needs a login.
+    sections[tr("a11y.nav")] = [
+        st.Page(
+            "views/accessibility.py",
+            title=tr("a11y.page"),
+            icon=":material/accessibility:",
+            url_path="accessibility",
+        )
+    ]
 
-    # Every page listed: the secretariat has 14, more than Streamlit shows before a "View more" fold.
+    # expanded: every page listed (Streamlit otherwise hides some behind an English "View 3 more" button)
     st.navigation(sections, expanded=True).run()
 
 

@@ -5,6 +5,7 @@ that reads Markdown, and `plain_frame` here for a table."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from dashboard import state
 from dashboard.state import lang, msg, tr
 from model import followup, strategy
 from model.calendar_ja import format_date, format_fy
+from model.messages import t
+from model.reporting.files import LIMITS
 from model.sources import source_label
 from model.store import JOINT
 from model.text import reveal
@@ -41,6 +44,51 @@ FU_BADGE = {
 MS_BADGE = {"done": "green", "overdue": "red", "due": "blue", "no_date": "gray"}
 
 ALL = "__all__"
+STATIC = Path(__file__).resolve().parent / "static"
+# Names Streamlit gives its controls in English (key → Streamlit's text); ours are the messages "st.<key>".
+STREAMLIT_NAMES = {
+    "collapse_sidebar": "Collapse sidebar",
+    "expand_sidebar": "Expand sidebar",
+    "choose": "Choose an option",
+    "download_csv": "Download as CSV",
+    "fullscreen": "Fullscreen",
+    "close_fullscreen": "Close fullscreen",
+    "search": "Search",
+    "show_password": "Show password",
+    "hide_password": "Hide password",
+}
+UPLOAD_LIMIT_MB = LIMITS.max_bytes // (1024 * 1024)  # the product's limit (model/reporting/files.py)
+
+
+def page_frame() -> None:
+    """What every run puts around the page: `<html lang>` set to the interface language (Streamlit's page
+    says `en` whatever the content; screen readers and browsers pick voice, fonts and hyphenation by it),
+    and the dashboard's accessibility CSS (contrast, text that wraps, dashboard/static/frame.css)."""
+    config = {
+        "lang": "ja" if lang() == "ja" else "en",
+        "skip": msg("a11y.skip"),
+        # Streamlit's English and our texts of either language → this language's (a label we set stays
+        # until Streamlit draws the control again, so a language switch must translate ours too).
+        "names": {
+            said: msg(f"st.{key}")
+            for key, english in STREAMLIT_NAMES.items()
+            for said in (english, t(f"st.{key}", "ja"), t(f"st.{key}", "en"))
+        },
+        "uploader": {
+            "drop": msg("uploader.drop"),
+            "limit": msg("uploader.limit", mb=UPLOAD_LIMIT_MB),
+            "browse": msg("uploader.browse"),
+        },
+    }
+    # Streamlit has no option for these: a script, run on every script run (a page switch, a language
+    # switch), which keeps them applied while Streamlit redraws (dashboard/static/frame.js).
+    script = (STATIC / "frame.js").read_text(encoding="utf-8")
+    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")  # no tag inside the script
+    st.html(
+        f"<script>window.__qfA11y = {data};\n{script}</script>",
+        unsafe_allow_javascript=True,
+    )
+    st.html(STATIC / "frame.css")
 
 
 def fy_label(fy: int | None) -> str:
@@ -148,7 +196,9 @@ def select(label: str, options: dict[Any, str], key: str, *, all_option: bool = 
     """A selectbox over `options` (value → label), with an "All" choice returning None."""
     # Labels are computed now, in the script run: Streamlit may call format_func later, outside it.
     labels = {**({ALL: tr("all")} if all_option else {}), **{k: str(v) for k, v in options.items()}}
-    choice = st.selectbox(label, list(labels), key=key, format_func=labels.__getitem__)
+    choice = st.selectbox(
+        label, list(labels), key=key, format_func=labels.__getitem__, placeholder=msg("select.placeholder")
+    )
     return None if choice == ALL else choice
 
 

@@ -21,7 +21,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "kpi", "followup", "ministries", "compare", "milestones", "international"]
+PAGES = [
+    "overview", "kpi", "followup", "ministries", "compare", "milestones", "international", "exports",
+    "upload", "login", "accessibility",
+]  # fmt: skip
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -49,7 +49,7 @@ if head["sample"].any():
 
 # --- trajectories -----------------------------------------------------------------------------------------
 st.subheader(tr("overview.trajectories"))
-tabs = st.tabs([str(r[title_col])[:28] for r in head.to_dict("records")])
+tabs = st.tabs([str(r[title_col]) for r in head.to_dict("records")])  # whole titles: the CSS wraps them
 for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
     with tab:
         if goal_id in HEADLINE_CHARTS:

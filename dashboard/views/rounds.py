@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
 from model.errors import AppError
@@ -112,8 +112,17 @@ if years:
             key="assess_table",
         )
         keys = [f"{a}|{m}" for a, m in zip(entries["action_id"], entries["ministry_code"], strict=True)]
+        # The entry is picked by what a reader knows: the action's id and title and the ministry's name.
+        names = ui.ministry_names()
+        titles = dict(zip(state.structure()["action_id"], state.structure()["title_ja"], strict=False))
+        labels = {
+            k: f"{a} {titles.get(a, '')} — {names.get(m, m)}"
+            for k, a, m in zip(keys, entries["action_id"], entries["ministry_code"], strict=True)
+        }
         with st.form("assess_form"):
-            entry = st.selectbox(msg("ui.assess.entry"), keys, key="assess_entry")
+            entry = st.selectbox(
+                msg("ui.assess.entry"), keys, key="assess_entry", format_func=labels.__getitem__
+            )
             status = st.selectbox(msg("ui.assess.assessed"), ["", *FOLLOWUP_STATUSES], key="assess_status")
             comment = st.text_area(msg("ui.assess.comment"), key="assess_comment")
             if st.form_submit_button(msg("ui.assess.save")):

@@ -140,7 +140,7 @@ def _preview_tables(up: Upload) -> None:
             view[msg("ui.col.progress")] = part["progress_ja_after"]
             view[msg("ui.col.next")] = part["next_ja_after"]
         st.dataframe(
-            ui.plain_frame(pd.DataFrame(view).astype(str)),
+            ui.plain_frame(pd.DataFrame(view).fillna("—").astype(str)),
             hide_index=True,
             width="stretch",
             key=f"preview_{kind}",
@@ -157,7 +157,9 @@ def _preview_tables(up: Upload) -> None:
                     msg("ui.preview.before"): k["value_before"],
                     msg("ui.preview.after"): k["value_after"],
                 }
-            ).astype(str),
+            )
+            .fillna("—")
+            .astype(str),
             hide_index=True,
             width="stretch",
             key="preview_kpi",
@@ -206,8 +208,9 @@ else:
             msg("ui.col.user"): hist["user_name"],
             msg("ui.col.time"): hist["created_at"].dt.tz_convert("Asia/Tokyo").dt.strftime("%Y-%m-%d %H:%M"),
             msg("ui.col.file"): hist["file_name"].fillna(""),
-            msg("ui.preview.added"): hist["n_added"],
-            msg("ui.preview.changed"): hist["n_changed"],
+            # counts are whole numbers ("10", not "10.0"); none recorded is "—"
+            msg("ui.preview.added"): hist["n_added"].map(lambda n: "—" if pd.isna(n) else str(int(n))),
+            msg("ui.preview.changed"): hist["n_changed"].map(lambda n: "—" if pd.isna(n) else str(int(n))),
             msg("ui.col.outcome"): hist["outcome"].map(lambda o: msg(f"ui.outcome.{o}")),
         }
     )

@@ -127,4 +127,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kpi.method.level": ("水準の維持（許容幅 5%）", "level held (5% tolerance)"),
     "kpi.method.none": ("—（傾向を算定できない）", "— (no trend to compute)"),
+    # --- accessibility statement (dashboard/views/accessibility.py) -------------------------------------
+    "a11y.page": ("ウェブアクセシビリティ方針", "Web accessibility policy"),
+    "a11y.nav": ("このサイトについて", "About this site"),
+    "a11y.policy": (
+        "量子戦略フォローアップ・ダッシュボードは、誰もが同じ情報を得て同じ操作ができるよう、"
+        "JIS X 8341-3:2016「高齢者・障害者等配慮設計指針－情報通信における機器，ソフトウェア及びサービス－"
+        "第3部：ウェブコンテンツ」の適合レベル AA に準拠することを目標とします。",
+        "The Quantum Strategy Follow-up Dashboard aims to conform to level AA of JIS X 8341-3:2016 (the "
+        "Japanese Industrial Standard identical to WCAG 2.0), so that everyone can get the same information "
+        "and do the same things.",
+    ),
+    "a11y.scope.title": ("対象範囲", "Scope"),
+    "a11y.scope": (
+        "このダッシュボードのすべてのページ（ログインしていない閲覧者のページと、事務局・府省編集者・閲覧者の"
+        "各ロールでログインしたときのページ）。日本語と英語の両方、画面幅 {widths} で試験しています。",
+        "Every page of this dashboard (what a reader who is not logged in sees, and what the secretariat, "
+        "ministry editors and viewers see once logged in), in Japanese and in English, at widths {widths}.",
+    ),
+    "a11y.level.title": ("目標とする適合レベルと対応度", "Target level and degree of conformance"),
+    "a11y.level": (
+        "目標：JIS X 8341-3:2016 適合レベル AA。現時点の対応度は「配慮」です。自動試験で重大・深刻な問題が"
+        "ないことを確認していますが、達成基準ごとの人手による試験はまだ行っていないため、「準拠」とは表記しません。",
+        "Target: JIS X 8341-3:2016 level AA. The degree of conformance today is “considered”: an "
+        "automated test finds no serious or critical problem, but no manual test of every success criterion "
+        "has been made yet, so we do not claim conformance.",
+    ),
+    "a11y.results.title": ("試験結果", "Test results"),
+    "a11y.results.meta": (
+        "試験日：{date}　試験ツール：{tool} {version}（{runner}）　ルール：{tags}　"
+        "試験したページ：{pages} ページ（延べ {checks} 回）",
+        "Tested on {date} with {tool} {version} ({runner}); rules: {tags}; pages tested: {pages} "
+        "({checks} checks in all)",
+    ),
+    "a11y.results.verdict_ok": (
+        "すべてのページで、影響度「重大」「深刻」の問題は 0 件でした。",
+        "No page has a problem of impact serious or critical.",
+    ),
+    "a11y.results.verdict_ng": (
+        "影響度「重大」「深刻」の問題が {n} 件あります（下の表）。",
+        "{n} problems of impact serious or critical remain (table below).",
+    ),
+    "a11y.col.page": ("ページ", "Page"),
+    "a11y.col.checks": ("試験の組合せ", "Checks"),
+    "a11y.col.serious": ("重大・深刻", "Serious / critical"),
+    "a11y.col.other": ("中程度・軽微（ルール：件数）", "Moderate / minor (rule: count)"),
+    "a11y.col.result": ("結果", "Result"),
+    "a11y.result.pass": ("問題なし", "Pass"),
+    "a11y.result.notes": ("軽微な指摘あり", "Pass with notes"),
+    "a11y.result.fail": ("要対応", "Fails"),
+    "a11y.checks": ("{n} 回（ロール {roles}、{langs}、{widths}）", "{n} ({roles}; {langs}; {widths})"),
+    "a11y.rules.title": ("残っている指摘の内容", "What the remaining notes mean"),
+    "a11y.method.title": ("試験の方法", "How it is tested"),
+    "a11y.method": (
+        "自動試験はテストスイートの一部（tests/browser/test_accessibility.py）で、Chromium で各ページを"
+        "表示し axe-core を実行します。あわせて、キーボードだけでログイン・ページ移動・様式のアップロードが"
+        "できること、日本語表示に英語の既定文言が、英語表示に日本語が（固有名詞と原文の引用を除き）"
+        "出ないことを確かめています。この表は最後に記録した試験結果から作られています。",
+        "The automated test is part of the test suite (tests/browser/test_accessibility.py): it opens every "
+        "page in Chromium and runs axe-core. The same test checks that login, moving between pages and "
+        "uploading a template work with the keyboard alone, and that the Japanese screen shows no default "
+        "English and the English screen no Japanese (except proper names and quoted source text). This table "
+        "is made from the last recorded results.",
+    ),
+    "a11y.missing": (
+        "試験結果のファイル（{path}）を読めません：{problem}。"
+        "テストを QF_A11Y_RECORD=1 で実行して記録してください。",
+        "The results file ({path}) cannot be read: {problem}. "
+        "Run the test with QF_A11Y_RECORD=1 to record it.",
+    ),
+    "a11y.role.anonymous": ("未ログイン", "not logged in"),
 }

@@ -57,6 +57,18 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "cmp.{}": CHANGE_KINDS,  # year-over-year changes (model.compare); also built as "cmp." + kind
     "exp.download.{}": tuple(FORMATS),  # chart file formats (model.exports.images)
     "ui.role.{}": ROLES,  # user roles (model.auth)
+    # Streamlit's control names (dashboard/ui.py STREAMLIT_NAMES)
+    "st.{}": (
+        "collapse_sidebar",
+        "expand_sidebar",
+        "choose",
+        "download_csv",
+        "fullscreen",
+        "close_fullscreen",
+        "search",
+        "show_password",
+        "hide_password",
+    ),
     "ui.round_status.{}": ("open", "closed"),  # collection round statuses (model/reporting/rounds.py)
     "ui.kind.{}": ("seed", "upload", "withdrawal", "manual"),  # submission kinds (model/store/_tables.py)
     "ui.outcome.{}": ("committed", "withdrawn"),  # submission outcomes (model/store/_snapshot.py)
