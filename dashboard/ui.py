@@ -56,6 +56,7 @@ STREAMLIT_NAMES = {
     "search": "Search",
     "show_password": "Show password",
     "hide_password": "Hide password",
+    "clear_all": "Clear all",
 }
 UPLOAD_LIMIT_MB = LIMITS.max_bytes // (1024 * 1024)  # the product's limit (model/reporting/files.py)
 

@@ -125,7 +125,11 @@ with tab_owner, st.form("st_owner_form"):
         msg("ui.col.action"), list(labels), format_func=labels.__getitem__, key="st_owner_action"
     )
     chosen = st.multiselect(
-        msg("st.ui.col.owners"), list(names), format_func=names.__getitem__, key="st_owner_codes"
+        msg("st.ui.col.owners"),
+        list(names),
+        format_func=names.__getitem__,
+        key="st_owner_codes",
+        placeholder=msg("select.placeholder"),
     )
     from_fy = int(st.number_input(msg("st.ui.from_fy"), 2000, 2100, fy, key="st_owner_fy"))
     reason = st.text_input(msg("st.ui.reason"), key="st_owner_reason")

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # not "パスワード…": the password field alone is named so
     "st.show_password": ("入力した文字を表示", "Show password"),
     "st.hide_password": ("入力した文字を隠す", "Hide password"),
+    "st.clear_all": ("すべて解除", "Clear all"),
     "a11y.skip": ("本文へ移動", "Skip to main content"),
     "uploader.drop": ("ここにファイルをドラッグ＆ドロップ", "Drag and drop a file here"),
     "uploader.limit": (

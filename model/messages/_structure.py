@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "st.nothing": (
         "変更がありません。「構造変更」シートに 1 行以上記入してください。",
-        "There is nothing to change: fill at least one row of the 構造変更 sheet.",
+        "There is nothing to change: fill at least one row of the structure-change sheet (構造変更).",
     ),
     "st.unknown_op": (
         "操作「{value}」は使えません。{known} のいずれかを選んでください。",
@@ -183,7 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st.ui.starts_from": ("{fy}年度から", "from FY{fy}"),
     "st.ui.tab.owners": ("担当府省の設定", "Assign owners"),
     "st.ui.tab.retire": ("廃止", "Retire"),
-    "st.ui.tab.upload": ("一括変更（構造変更シート）", "Many changes (構造変更 sheet)"),
+    "st.ui.tab.upload": ("一括変更（構造変更シート）", "Many changes (a structure-change sheet)"),
     "st.ui.tab.history": ("変更履歴", "Change history"),
     "st.ui.from_fy": ("適用年度", "Applies from fiscal year"),
     "st.ui.reason": ("理由", "Reason"),
@@ -194,8 +194,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Retire this action from the fiscal year given (past years' tables and history stay)",
     ),
     "st.ui.retire_confirm_needed": ("確認のチェックを入れてください。", "Tick the confirmation first."),
-    "st.ui.template": ("構造変更シートをダウンロード", "Download the 構造変更 sheet"),
-    "st.ui.upload": ("記入した構造変更シート", "The filled 構造変更 sheet"),
+    "st.ui.template": ("構造変更シートをダウンロード", "Download the structure-change sheet"),
+    "st.ui.upload": ("記入した構造変更シート", "The filled structure-change sheet"),
     "st.ui.col.row": ("行", "Row"),
     "st.ui.col.column": ("列", "Column"),
     "st.ui.col.problem": ("問題と直し方", "Problem and how to fix it"),

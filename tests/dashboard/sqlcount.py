@@ -34,6 +34,7 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("rounds", SECRETARIAT),
     ("structure", SECRETARIAT),
     ("users", SECRETARIAT),
+    ("accessibility", None),
 ]
 
 

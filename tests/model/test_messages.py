@@ -68,6 +68,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
         "search",
         "show_password",
         "hide_password",
+        "clear_all",
     ),
     "ui.round_status.{}": ("open", "closed"),  # collection round statuses (model/reporting/rounds.py)
     "ui.kind.{}": ("seed", "upload", "withdrawal", "manual"),  # submission kinds (model/store/_tables.py)
