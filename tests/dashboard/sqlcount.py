@@ -30,6 +30,7 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("international", None),
     ("exports", None),
     ("login", None),
+    ("accessibility", None),
     ("upload", EDITOR),
     ("rounds", SECRETARIAT),
     ("structure", SECRETARIAT),
