@@ -35,7 +35,6 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("rounds", SECRETARIAT),
     ("structure", SECRETARIAT),
     ("users", SECRETARIAT),
-    ("accessibility", None),
 ]
 
 
