@@ -12,6 +12,7 @@ from dashboard.auth import current_user
 from dashboard.state import lang, msg
 from model.errors import AppError
 from model.reporting.assessments import assess, followup_with_assessments
+from model.reporting.review import STATES, Decision, decide, entry_states, state_counts
 from model.reporting.rounds import close_round, list_rounds, open_round, round_progress
 from model.schemas import FOLLOWUP_STATUSES
 from model.text import markdown_text
@@ -90,6 +91,56 @@ if years:
         width="stretch",
         key="progress_table",
     )
+
+    st.subheader(msg("rv.ui.board"))
+    board = state_counts(snap, int(year))
+    names_all = ui.ministry_names()
+    st.dataframe(
+        pd.DataFrame(
+            {msg("ui.upload.ministry"): [names_all.get(c, c) for c in board["ministry_code"]]}
+            | {msg(f"rv.state.{s}"): board[s].astype(int) for s in STATES}
+        ),
+        hide_index=True,
+        width="stretch",
+        key="review_board",
+    )
+    states = entry_states(snap, int(year))
+    open_rows = states[states["state"].isin(["submitted", "resubmitted"])]
+    if not open_rows.empty:
+        titles_all = dict(zip(state.structure()["action_id"], state.structure()["title_ja"], strict=False))
+        pick_labels = {
+            f"{a}|{m}": f"{a} {titles_all.get(a, '')[:30]} — {names_all.get(m, m)}"
+            for a, m in zip(open_rows["action_id"], open_rows["ministry_code"], strict=True)
+        }
+        with st.form("review_form"):
+            picked = st.multiselect(
+                msg("rv.ui.pick"),
+                list(pick_labels),
+                format_func=pick_labels.__getitem__,
+                key="review_pick",
+                placeholder=msg("select.placeholder"),
+            )
+            comment = st.text_area(msg("rv.ui.comment"), key="review_comment")
+            sure = st.checkbox(msg("rv.ui.confirm"), key="review_sure")
+            b1, b2 = st.columns(2)
+            do_return = b1.form_submit_button(msg("rv.ui.return"))
+            do_accept = b2.form_submit_button(msg("rv.ui.accept"), type="primary")
+            if (do_return or do_accept) and picked:
+                if not sure:
+                    st.warning(msg("st.ui.retire_confirm_needed"))
+                else:
+                    decision = "returned" if do_return else "accepted"
+                    rows = [Decision(k.split("|")[0], k.split("|")[1], comment) for k in picked]
+                    try:
+                        version = decide(store, user, int(year), decision, rows)
+                    except AppError as err:
+                        st.error(markdown_text(err.render(L)))
+                    else:
+                        state.after_write()
+                        st.session_state["rounds_done"] = msg(
+                            f"rv.done.{decision}", n=len(rows), version=version
+                        )
+                        st.rerun()
 
     st.subheader(msg("ui.assess.title"))
     entries = followup_with_assessments(snap, int(year))

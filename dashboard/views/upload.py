@@ -25,6 +25,7 @@ from model.reporting.commit import (
     withdraw,
 )
 from model.reporting.owners import owned_action_ids
+from model.reporting.review import STATES, entry_states
 from model.reporting.rounds import list_rounds
 from model.reporting.template import make_template, template_file_name
 from model.reporting.upload import Upload, check_upload
@@ -63,6 +64,28 @@ fy = st.selectbox(
     format_func=lambda y: f"{y}年度" if L == "ja" else f"FY{y}",
     key="up_fy",
 )
+
+# --- what the ministry owes and what was returned ------------------------------------------------------
+review = entry_states(snap, int(fy))
+review = review[review["ministry_code"] == code]
+counts = review["state"].value_counts()
+st.caption(
+    "　".join(f"{msg(f'rv.state.{s}')} {int(counts.get(s, 0))}" for s in STATES)
+    if L == "ja"
+    else " · ".join(f"{msg(f'rv.state.{s}')} {int(counts.get(s, 0))}" for s in STATES)
+)
+returned = review[review["state"] == "returned"]
+if not returned.empty:
+    st.warning(msg("rv.ui.returned", n=len(returned)))
+    ui.table(
+        pd.DataFrame(
+            {
+                msg("ui.col.action"): returned["action_id"],
+                msg("rv.ui.comment"): returned["comment"].fillna("—"),
+            }
+        ),
+        key="up_returned",
+    )
 
 # --- 1. template ------------------------------------------------------------------------------------------
 st.subheader(msg("ui.upload.step_template"))

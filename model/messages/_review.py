@@ -34,4 +34,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Action “{action}” ({ministry}) is “{state}”: only submitted or resubmitted rows can be returned or "
         "accepted. Nothing was changed.",
     ),
+    "rv.ui.board": ("審査状況（府省別）", "Review by ministry"),
+    "rv.ui.pick": (
+        "差戻し・確定する行（提出済・再提出）",
+        "Rows to return or accept (submitted or resubmitted)",
+    ),
+    "rv.ui.comment": ("事務局コメント（差戻しでは必須）", "Secretariat's comment (required to return)"),
+    "rv.ui.confirm": ("選んだ行について判断を記録します", "Record the decision for the rows chosen"),
+    "rv.ui.return": ("差し戻す", "Return"),
+    "rv.ui.accept": ("確定する", "Accept"),
+    "rv.ui.returned": (
+        "差し戻された行が {n} 件あります。コメントを確認して直し、再提出してください"
+        "（次の様式にも表示されます）。",
+        "{n} rows were returned: read the comments, fix them and submit again "
+        "(the next template shows them too).",
+    ),
 }

@@ -189,3 +189,34 @@ def test_structure_page_assigns_an_owner_and_refuses_a_bad_sheet(app: AppTest) -
     editor = as_user(app, "mofa1", "editor", "MOFA")
     editor.switch_page("views/structure.py").run()
     assert "戦略の構造" not in [t.value for t in editor.title]
+
+
+def test_secretariat_returns_a_row_and_the_ministry_sees_why(app: AppTest) -> None:
+    """The rounds page's board counts each state; a row returned with a comment (after the confirmation)
+    shows on MOFA's upload page with the comment; without the confirmation nothing is recorded."""
+    from tests.conftest import submit_followup
+
+    store = open_store()
+    submit_followup(store, "MOFA", 2021, [("2-1-01", "順調", "○協力を進めた。")])
+    store.engine.dispose()
+    at = as_user(app, "sec1", "secretariat")
+    at.switch_page("views/rounds.py").run()
+    board = next(d.value for d in at.dataframe if "提出済" in d.value.columns)
+    mofa = board[board["府省"] == "外務省"].iloc[0]
+    assert (mofa["未提出"], mofa["提出済"], mofa["差戻し"]) == (2, 1, 0)
+    at.multiselect(key="review_pick").set_value(["2-1-01|MOFA"])
+    at.text_area(key="review_comment").input("締結件数を記載してください。")
+    before = open_store().version()
+    next(b for b in at.button if b.label == "差し戻す").click().run()
+    assert not at.exception and open_store().version() == before  # not confirmed: nothing stored
+    at.checkbox(key="review_sure").check()
+    next(b for b in at.button if b.label == "差し戻す").click().run()
+    assert not at.exception
+    assert any("1 件を差し戻しました" in s.value for s in at.success)
+
+    ministry = as_user(AppTest.from_file(APP, default_timeout=120), "mofa1", "editor", "MOFA")
+    ministry.switch_page("views/upload.py").run()
+    assert not ministry.exception
+    assert any("差し戻された行が 1 件" in w.value for w in ministry.warning)
+    table = next(d.value for d in ministry.dataframe if "事務局コメント（差戻しでは必須）" in d.value.columns)
+    assert table.values.tolist() == [["2-1-01", "締結件数を記載してください。"]]
