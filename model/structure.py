@@ -226,8 +226,9 @@ class Builder:
         return pd.DataFrame(out, columns=ACTION_COLUMNS)
 
 
-def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Structure:
-    """The structure of `fiscal_year` (None: now) from the seed tables and the edits, in the order made."""
+def applied(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Builder:
+    """A builder holding the seed with the edits effective by `fiscal_year` (None: all) applied in order:
+    by the fiscal year they apply from, then in the order they were made."""
     builder = Builder(tables)
     chosen = [
         (e.from_fy or 0, i, e)
@@ -236,6 +237,12 @@ def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: i
     ]
     for _, _, e in sorted(chosen, key=lambda x: (x[0], x[1])):
         builder.apply(e)
+    return builder
+
+
+def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Structure:
+    """The structure of `fiscal_year` (None: now) from the seed tables and the edits, in the order made."""
+    builder = applied(tables, edits, fiscal_year)
     actions = builder.frame(fiscal_year)
     return Structure(
         fiscal_year=fiscal_year,

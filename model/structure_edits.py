@@ -27,7 +27,7 @@ from model.ministries import MinistryRegistry
 from model.report import Problem
 from model.schemas import DIRECTIONS
 from model.store import Snapshot, Store
-from model.structure import OPS, RELATIONS, Builder, Edit, seed_tables, stored_edits
+from model.structure import OPS, RELATIONS, Builder, Edit, applied, seed_tables, stored_edits
 from model.text import first_refused, normalise
 
 SHEET = "構造変更"
@@ -103,12 +103,8 @@ class StructureUpload:
 
 # --- checking -----------------------------------------------------------------------------------------
 def _current(snap: Snapshot) -> Builder:
-    """The structure as it stands now, every stored edit applied in order (as `structure.state(snap)`)."""
-    builder = Builder(seed_tables(snap))
-    ordered = sorted(enumerate(stored_edits(snap)), key=lambda x: (x[1].from_fy or 0, x[0]))
-    for _, e in ordered:
-        builder.apply(e)
-    return builder
+    """The structure as it stands now, every stored edit applied (as `structure.state(snap)` builds it)."""
+    return applied(seed_tables(snap), stored_edits(snap), None)
 
 
 def _owner_codes(reg: MinistryRegistry, value: Any, lang: str) -> tuple[list[str], str | None]:
