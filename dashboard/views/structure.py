@@ -156,6 +156,7 @@ with tab_upload:
         file_name="structure_changes.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="st_template",
+        on_click="ignore",
     )
     file = st.file_uploader(msg("st.ui.upload"), type=["xlsx", "xls", "ods"], key="st_upload")
     if file is not None:

@@ -102,6 +102,7 @@ if made and made[0] == code and made[1] == fy:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download_template",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 # --- 2. upload and check ----------------------------------------------------------------------------------
