@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.auth import with_reporting  # noqa: E402
+from dashboard.auth import current_user, with_reporting  # noqa: E402
 from dashboard.incidents import show_incident  # noqa: E402
-from dashboard.state import begin_run, tr  # noqa: E402
+from dashboard.state import begin_run, lang, msg, public_years, show_public_only, tr  # noqa: E402
 from dashboard.ui import page_frame, print_css  # noqa: E402
 
 # A local icon: a ":material/…:" page icon is fetched from fonts.gstatic.com (no host but ours).
@@ -78,6 +78,15 @@ def main() -> None:
     # The reporting section (upload, rounds, users, login) and the account box; only the login page when
     # reading requires a login and nobody is logged in (see dashboard/auth.py).
     sections = with_reporting(sections)
+    if current_user() is None:
+        show_public_only()  # readers who are not logged in see published years only
+        years = (
+            "、".join(str(y) for y in public_years())
+            if lang() == "ja"
+            else ", ".join(str(y) for y in public_years())
+        )
+        with st.sidebar:
+            st.caption(msg("pub.public_only", years=years) if years else msg("pub.none_public"))
     # The accessibility statement is public, also where reading the rest needs a login.
     sections[tr("a11y.nav")] = [
         st.Page(

@@ -19,6 +19,7 @@ from model import compare, figures, followup, international, milestones
 from model.config import database_url
 from model.goals import kpi_table
 from model.messages import t
+from model.reporting import publication
 from model.reporting.rounds import collection_year
 from model.store import Snapshot, Store, open_store
 
@@ -26,6 +27,7 @@ TTL = 600  # seconds
 SNAPSHOTS = 4  # versions kept at once (a write while other sessions still draw the previous one)
 CHARTS = 64  # figures kept (per chart, language, date and version)
 _RUN_SNAPSHOT = "qf_snapshot"
+_PUBLIC = "qf_public"
 
 
 def lang() -> str:
@@ -70,7 +72,31 @@ def begin_run() -> Snapshot:
     s = store()
     snap = _snapshot(s.url, s.version())
     st.session_state[_RUN_SNAPSHOT] = snap
+    st.session_state[_PUBLIC] = False
     return snap
+
+
+def show_public_only() -> None:
+    """The router calls this when nobody is logged in: the rest of the run reads what is published only
+    (each published fiscal year as of its publication; model/reporting/publication.py)."""
+    st.session_state[_RUN_SNAPSHOT] = publication.published_view(snapshot())
+    st.session_state[_PUBLIC] = True
+
+
+def public_years() -> list[int]:
+    """The published fiscal years, oldest first."""
+    return sorted(publication.pins(snapshot()))
+
+
+def public_only() -> bool:
+    """Whether this run shows published years only (nobody is logged in)."""
+    return bool(st.session_state.get(_PUBLIC, False))
+
+
+def provisional(fiscal_year: int | None) -> bool:
+    """Whether what this run shows of the year is 暫定 (never published, or changed since): never for
+    readers who are not logged in, who see published years only."""
+    return not public_only() and publication.is_provisional(snapshot(), fiscal_year)
 
 
 def snapshot() -> Snapshot:
@@ -125,7 +151,10 @@ def as_of_fiscal_year() -> int | None:
 
 
 def year_choices() -> list[int]:
-    """Years with entries and the year being collected (which may still be empty), newest first."""
+    """Years with entries and the year being collected (which may still be empty), newest first; for
+    readers who are not logged in, the published years only."""
+    if public_only():
+        return sorted(fiscal_years(), reverse=True)
     return sorted({*fiscal_years(), current_collection_year()}, reverse=True)
 
 

@@ -17,6 +17,7 @@ from dashboard.state import lang, msg, tr
 from model import followup, strategy
 from model.calendar_ja import format_date, format_fy
 from model.messages import t
+from model.reporting import publication
 from model.reporting.files import LIMITS
 from model.sources import source_label
 from model.store import JOINT
@@ -243,3 +244,14 @@ DIFF_CSS = """
 .qf-diff { line-height: 1.7; font-size: 0.95rem; }
 </style>
 """
+
+
+def provisional_banner(fy: int | None) -> None:
+    """For logged-in staff: the year shown is 暫定 (never published, or changed since) — work in progress
+    that readers who are not logged in do not see (model/reporting/publication.py)."""
+    if fy is None or not state.provisional(int(fy)):
+        return
+    year_state = publication.year_state(state.snapshot(), int(fy))
+    st.warning(
+        msg("pub.banner", fy=int(fy), state=msg(f"pub.state.{year_state}")), icon=":material/warning:"
+    )

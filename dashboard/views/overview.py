@@ -64,21 +64,24 @@ with st.container():
     if fy is None:
         st.info(tr("empty.fy", fy="—"))
     else:
+        ui.provisional_banner(fy)
         show_chart(state.chart("followup-status-pillar", fiscal_year=fy))
-with st.container():
-    cy = state.current_collection_year()
-    st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
-    comp = state.completeness(cy)
-    st.metric(
-        tr("overview.completeness_metric"),
-        f"{int(comp['reported'].sum())} / {int(comp['owned'].sum())}",
-    )
-    missing = comp[comp["missing"] > 0]
-    names = ui.ministry_names()
-    if missing.empty:
-        st.success(tr("overview.all_reported"))
-    else:
-        st.caption(
-            tr("overview.missing_ministries", names="、".join(names[c] for c in missing["ministry_code"]))
+# The collection under way is staff's business: readers who are not logged in see published years only.
+if not state.public_only():
+    with st.container():
+        cy = state.current_collection_year()
+        st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
+        comp = state.completeness(cy)
+        st.metric(
+            tr("overview.completeness_metric"),
+            f"{int(comp['reported'].sum())} / {int(comp['owned'].sum())}",
         )
-    show_chart(state.chart("reporting-completeness", fiscal_year=cy))
+        missing = comp[comp["missing"] > 0]
+        names = ui.ministry_names()
+        if missing.empty:
+            st.success(tr("overview.all_reported"))
+        else:
+            st.caption(
+                tr("overview.missing_ministries", names="、".join(names[c] for c in missing["ministry_code"]))
+            )
+        show_chart(state.chart("reporting-completeness", fiscal_year=cy))

@@ -36,6 +36,7 @@ from model.exports.briefing import Cell, Section
 from model.exports.images import ImageJob, ImageSession
 from model.figures import CHARTS, ChartSpec, build_chart
 from model.messages import t
+from model.reporting.publication import is_provisional
 from model.store import Snapshot
 from model.text import line_breaks, reveal
 
@@ -208,6 +209,22 @@ def _sample_badge(slide: object, lang: str) -> None:
     _write(tf, t("deck.sample_mark", lang), 16, bold=True, color=RED, align=PP_ALIGN.CENTER)
 
 
+def _provisional_mark(slide: object, lang: str) -> None:
+    """暫定・取扱注意 at the top right of a slide of a year not published (model/reporting/publication.py):
+    a slide copied into another deck keeps it."""
+    shape = slide.shapes.add_shape(  # type: ignore[attr-defined]
+        MSO_SHAPE.RECTANGLE, SLIDE_W - MARGIN - Inches(2.4), Inches(0.04), Inches(2.4), Inches(0.3)
+    )
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb("FFFFFF")
+    shape.line.color.rgb = RED
+    shape.line.width = Pt(1.25)
+    shape.name = "provisional-mark"
+    tf = shape.text_frame
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _write(tf, t("pub.mark", lang), 11, bold=True, color=RED, align=PP_ALIGN.CENTER)
+
+
 def _notes(
     slide: object, sources: list[str], as_of: dt.date, version: int, lang: str, extra: list[str]
 ) -> None:
@@ -234,10 +251,13 @@ class _Builder:
         self.charts = 0
         self.native = 0
         self.titles = [str(x) for x in snap.table("sources")["title_en"]]
+        self.provisional = is_provisional(snap, fiscal_year)
 
     def _slide(self, title: str) -> object:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[5])  # "Title Only"
         _title(slide, title)
+        if self.provisional:
+            _provisional_mark(slide, self.lang)
         return slide
 
     def cover(self) -> None:
@@ -268,6 +288,8 @@ class _Builder:
         sources = [t("src.store", self.lang)]
         _footer(slide, sources, self.as_of, self.lang, len(self.prs.slides))
         _notes(slide, sources, self.as_of, self.version, self.lang, [])
+        if self.provisional:
+            _provisional_mark(slide, self.lang)
 
     def table(self, section: Section) -> None:
         """The section's table on as many slides as its rows need, every row shown; a slide after the

@@ -28,6 +28,7 @@ from model.exports.safe import csv_bytes, neutralise, xlsx_cell
 from model.followup import area_label, pillar_label, structure
 from model.messages import t
 from model.ministries import MinistryRegistry
+from model.reporting.publication import is_provisional
 from model.store import JOINT, Snapshot
 from model.strategy import registry, strategies
 
@@ -252,6 +253,8 @@ def to_xlsx(
     """The published table as a print-ready workbook (A4 landscape, fit to page width)."""
     table = published_table(snap, fiscal_year, strategy_id)
     title = table_title(snap, fiscal_year, strategy_id)
+    if is_provisional(snap, fiscal_year):  # not published, or changed since: on the sheet and every page
+        title = f"【{t('pub.mark')}】{title}"
     wb = Workbook()
     ws = wb.create_sheet(t("ft.sheet"), 0)
     wb.remove(wb.worksheets[1])  # the empty sheet a new workbook starts with

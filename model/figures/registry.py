@@ -19,6 +19,7 @@ from model.figures.international import (
 from model.figures.kpi import goal_status_summary, goal_trajectory, kpi_progress
 from model.figures.milestones import milestones_timeline
 from model.messages import t
+from model.reporting.publication import is_provisional
 from model.store import Snapshot
 
 # --- goal trajectories as registry entries -------------------------------------------------------------
@@ -114,4 +115,30 @@ def build_chart(
     missing = set(spec.required) - set(params)
     if missing:
         raise TypeError(f"chart {name!r} needs {', '.join(sorted(missing))}")
-    return spec.build(snap, lang, as_of or dt.date.today(), **params)
+    fig = spec.build(snap, lang, as_of or dt.date.today(), **params)
+    year = params.get("fiscal_year")
+    if year is not None and is_provisional(snap, int(year)):
+        mark_provisional(fig, lang)
+    return fig
+
+
+def mark_provisional(fig: go.Figure, lang: str) -> go.Figure:
+    """The 暫定・取扱注意 mark inside the figure (top right), so that it travels with every copy: the page,
+    the PNG/SVG files, the deck. A year is provisional until published (model/reporting/publication.py)."""
+    fig.add_annotation(
+        text=f"<b>{t('pub.mark', lang)}</b>",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=1.02,
+        xanchor="right",
+        yanchor="bottom",
+        showarrow=False,
+        font={"color": "#a40000", "size": 13},
+        bordercolor="#a40000",
+        borderwidth=1.5,
+        borderpad=3,
+        bgcolor="#ffffff",
+        name="provisional-mark",
+    )
+    return fig

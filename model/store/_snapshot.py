@@ -32,6 +32,7 @@ from model.store._tables import (
     assessments,
     followup_versions,
     kpi_versions,
+    publications,
     reference,
     review_events,
     round_events,
@@ -65,6 +66,7 @@ class Snapshot:
     _users: pd.DataFrame
     _structure_edits: pd.DataFrame
     _review_events: pd.DataFrame
+    _publications: pd.DataFrame = field(default_factory=pd.DataFrame)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -146,6 +148,56 @@ class Snapshot:
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
         return self._structure_edits.copy(deep=False)
+
+    def publications(self) -> pd.DataFrame:
+        """Every publication of a fiscal year (the version it pinned, who, when), oldest first."""
+        return self._publications.copy(deep=False)
+
+    def as_published(self, pins: Mapping[int, int]) -> Snapshot:
+        """What is public: each fiscal year in `pins` as of the version its publication pinned, years not in
+        `pins` absent; what belongs to no fiscal year (KPI observations, structure edits, overrides, rounds)
+        as of the newest pin. Reference tables, accounts and the publications themselves as now. The
+        result's version is the newest pin (0 when nothing is published), and its `url` ends in "#published"
+        so that no cache keyed by (url, version) mistakes it for the store's own state at that version.
+        Each publication pins a version newer than every earlier pin, so (url, version) names one view."""
+        newest = max(pins.values(), default=0)
+
+        def by_year(df: pd.DataFrame, *, unbound: bool = False) -> pd.DataFrame:
+            if df.empty:
+                return df
+            cut = df["fiscal_year"].map(lambda fy: pins.get(int(fy), -1) if pd.notna(fy) else newest)
+            keep = df["change_id"] <= cut if unbound else df["fiscal_year"].notna() & (df["change_id"] <= cut)
+            return df[keep].reset_index(drop=True)
+
+        def upto(df: pd.DataFrame) -> pd.DataFrame:
+            return df if df.empty else df[df["change_id"] <= newest].reset_index(drop=True)
+
+        subs = by_year(self._submissions, unbound=True).copy()
+        undone = set(subs.loc[subs["kind"] == "withdrawal", "withdraws_id"].dropna().astype(int))
+        subs["outcome"] = ["withdrawn" if i in undone else "committed" for i in subs["id"]]
+        outcome = subs.set_index("id")["outcome"]
+
+        def versions(rows: pd.DataFrame) -> pd.DataFrame:
+            rows = rows[rows["submission_id"].isin(outcome.index)].copy()
+            rows["outcome"] = rows["submission_id"].map(outcome)
+            return rows.reset_index(drop=True)
+
+        kpi = self._kpi_history
+        return Snapshot(
+            version=newest,
+            url=f"{self.url}#published",
+            _tables=self._tables,
+            _followup_history=versions(by_year(self._followup_history)),
+            _kpi_history=versions(kpi[kpi["change_id"] <= newest]),
+            _submissions=subs,
+            _overrides=upto(self._overrides),
+            _assessments=by_year(self._assessments),
+            _rounds=upto(self._rounds),
+            _users=self._users,
+            _structure_edits=upto(self._structure_edits),
+            _review_events=by_year(self._review_events),
+            _publications=self._publications,
+        )
 
     def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
         """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
@@ -256,6 +308,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _users=user_frame,
         _structure_edits=appended(structure_edits),
         _review_events=appended(review_events),
+        _publications=appended(publications),
     )
 
 

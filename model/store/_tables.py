@@ -213,6 +213,20 @@ review_events = sa.Table(
     sa.Index("ix_review_key", "fiscal_year", "action_id", "ministry_code", "id"),
 )
 
+# Publications (公表) of a fiscal year (model/reporting/publication.py): what readers who are not logged in
+# see of that year is the store as of `pinned_version`. Append-only: a re-publication adds a row.
+publications = sa.Table(
+    "publications",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("pinned_version", sa.Integer, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+)
+
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")

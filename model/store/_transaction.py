@@ -19,6 +19,7 @@ from model.store._tables import (
     followup_versions,
     kpi_versions,
     login_failures,
+    publications,
     review_events,
     round_events,
     status_overrides,
@@ -179,6 +180,21 @@ class Transaction:
                 "ministry_code": ministry_code,
                 "decision": decision,
                 "comment": comment,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_publication(self, fiscal_year: int, pinned_version: int, note: str | None) -> None:
+        """The secretariat publishes a fiscal year as of `pinned_version` (model/reporting/publication.py
+        checks it first, under this transaction's lock)."""
+        self.conn.execute(
+            publications.insert(),
+            {
+                "fiscal_year": fiscal_year,
+                "pinned_version": pinned_version,
+                "note": note,
                 "user_name": self.user_name,
                 "created_at": self._now(),
                 "change_id": self.version,

@@ -17,6 +17,9 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 AS_OF = dt.date(2026, 3, 31)  # fixed, so that statuses and milestone deadlines do not move with the clock
 
 MakeApp = Callable[..., AppTest]
+# The logged-in viewer the page tests read as (an account of the seeded store, tests/dashboard/conftest.py):
+# staff see years in progress; readers who are not logged in see published years only.
+READER: dict[str, str | None] = {"name": "reader1", "role": "viewer", "ministry_code": None}
 
 
 def with_fy2021(store: Store) -> Store:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model.auth import add_user, operator
 from model.store import Store, open_store
-from tests.dashboard.apptest import APP, AS_OF, MakeApp
+from tests.dashboard.apptest import APP, AS_OF, READER, MakeApp
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("seeded") / "seed.sqlite3"
     store = Store(f"sqlite:///{path}")
     store.init()
+    add_user(store, READER["name"], "viewer", password="kibou-no-ryoushi-2030", by=operator())
     store.engine.dispose()
     return path
 
@@ -42,12 +44,21 @@ def seeded(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture
 def make_app(seeded: Store) -> MakeApp:
-    """An AppTest on the seeded store, in a language, as of AS_OF, on a page (run once)."""
+    """An AppTest on the seeded store, in a language, as of AS_OF, on a page (run once), as a logged-in
+    viewer (staff see the years in progress, marked 暫定) or, with `user=None`, as a reader who is not
+    logged in (published years only)."""
 
-    def make(page: str | None = None, lang: str = "ja", as_of: dt.date = AS_OF) -> AppTest:
+    def make(
+        page: str | None = None,
+        lang: str = "ja",
+        as_of: dt.date = AS_OF,
+        user: dict[str, str | None] | None = READER,
+    ) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=120)
         at.session_state["lang"] = lang
         at.session_state["as_of"] = as_of
+        if user is not None:
+            at.session_state["qf_user"] = dict(user)
         if page is not None:
             at.switch_page(page)
         return at.run()

@@ -16,7 +16,7 @@ from model.exports.deck import build_deck
 from model.figures import build_chart
 from model.goals import kpi_table, override_history, set_override
 from model.store import Store
-from tests.dashboard.apptest import AS_OF, annotation
+from tests.dashboard.apptest import AS_OF, READER, annotation
 from tests.dashboard.sqlcount import SECRETARIAT, page_app, with_accounts
 
 OVERRIDDEN = "遅れ（事務局判断。算定では順調）"
@@ -27,7 +27,7 @@ def surfaces(store: Store) -> dict[str, object]:
     snap = store.snapshot()
     row = kpi_table(snap, as_of=AS_OF, kinds=("headline",)).set_index("goal_id").loc["H-USERS"]
     chart = build_chart("headline-users", snap, "ja", AS_OF)
-    overview = page_app("overview", None)
+    overview = page_app("overview", READER)  # staff: an override shows to the public once published
     overview.run()
     badges = [m.value for m in overview.markdown if "badge[" in m.value]
     deck = Presentation(
@@ -65,7 +65,7 @@ def test_an_override_shows_everywhere_and_clearing_restores_the_computed_status(
     cleared = surfaces(seeded)
     notes = cleared.pop("notes")
     assert cleared == {k: v for k, v in before.items() if k != "notes"}
-    assert str(notes).replace("データ版：3", "データ版：1") == before["notes"]  # two writes later
+    assert str(notes).replace("データ版：4", "データ版：2") == before["notes"]  # two writes later
     history = override_history(seeded.snapshot(), "H-USERS")
     assert history["status"].tolist() == ["limited", None]
     assert history["reason"].tolist() == ["統計の見直し待ち", "統計が公表された"]

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from model.auth import User
 from model.reporting.rounds import open_round
 from model.store import Store
+from tests.dashboard.apptest import READER
 from tests.dashboard.sqlcount import SECRETARIAT, page_app, with_accounts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,9 +64,9 @@ def test_each_kind_of_write_from_another_process_shows_on_the_next_run(seeded: S
     """Submission, assessment, override, user add/disable, withdrawal, round open/close: each seen at once."""
     with_accounts(seeded)
     open_round(seeded, 2021, User("secretariat", "secretariat"))
-    followup = page_app("followup", None)
+    followup = page_app("followup", READER)  # staff: work in progress is theirs to see
     rounds = page_app("rounds", SECRETARIAT)
-    kpi = page_app("kpi", None)
+    kpi = page_app("kpi", READER)
     users = page_app("users", SECRETARIAT)
     text = "○別のプロセスから報告した。"
 
