@@ -114,8 +114,10 @@ def timestamp_label(ts: Any) -> str:
 
 
 def fy_options(years: list[int]) -> dict[int, str]:
-    """Fiscal year → label, computed in the run (for format_func)."""
-    return {y: fy_label(y) for y in years}
+    """Fiscal year → label, computed in the run (for format_func); a year that is 暫定 for the staff reading
+    (not published, or changed since) says so in its label."""
+    mark = msg("pub.mark.short")
+    return {y: f"{fy_label(y)}（{mark}）" if state.provisional(y) else fy_label(y) for y in years}
 
 
 def deadline_label(year: Any, basis: Any, day: Any = None) -> str:
@@ -252,6 +254,4 @@ def provisional_banner(fy: int | None) -> None:
     if fy is None or not state.provisional(int(fy)):
         return
     year_state = publication.year_state(state.snapshot(), int(fy))
-    st.warning(
-        msg("pub.banner", fy=int(fy), state=msg(f"pub.state.{year_state}")), icon=":material/warning:"
-    )
+    st.warning(msg("pub.banner", fy=int(fy), state=msg(f"pub.state.{year_state}")), icon=":material/warning:")

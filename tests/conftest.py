@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from model.auth import operator
+from model.reporting.review import Decision, decide, entry_states
 from model.seed import SeedData, load_seed
 from model.store import ChangeSet, Store
 
@@ -88,3 +90,14 @@ def submit_followup(store: Store, code: str, fy: int, rows: list[tuple[str, str 
         for a, status, text in rows
     ]  # fmt: skip
     store.submit(ChangeSet("upload", f"{code.lower()}-user", code, fy, followup=followup))
+
+
+def report_and_accept_all(store: Store, fy: int, text: str = "○取組を進めた。") -> None:
+    """Every owner reports every row it owes for `fy`; the secretariat accepts them all."""
+    owed = entry_states(store.snapshot(), fy)
+    for code, rows in owed.groupby("ministry_code"):
+        submit_followup(
+            store, str(code), fy, [(str(a), "順調", f"{text}（{code}）") for a in rows["action_id"]]
+        )
+    for code, rows in entry_states(store.snapshot(), fy).groupby("ministry_code"):
+        decide(store, operator(), fy, "accepted", [Decision(str(a), str(code)) for a in rows["action_id"]])

@@ -33,6 +33,8 @@ if year_a == year_b:
     st.warning(tr("cmp.same_year"))
     st.stop()
 
+for shown_year in sorted({year_a, year_b}):
+    ui.provisional_banner(shown_year)
 table = state.compare_years(year_a, year_b)
 counts = change_counts(table)
 for col, kind in zip(st.columns(len(CHANGE_KINDS)), CHANGE_KINDS, strict=True):

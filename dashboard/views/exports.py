@@ -30,6 +30,8 @@ fy = st.selectbox(
     format_func=ui.fy_options(years).__getitem__,
 )
 
+ui.provisional_banner(fy)
+
 st.subheader(msg("exp.deck.header"))
 st.caption(msg("exp.deck.caption"))
 # --- deck options: the slides (sections) briefing staff want, for the fiscal year chosen above ---

@@ -68,6 +68,7 @@ with c6:
     query = st.text_input(tr("filter.search"), key="fu_query", placeholder=tr("filter.search_ph"))
 
 year_entries = state.entries(fy)
+ui.provisional_banner(fy)
 shown = filter_entries(
     year_entries,
     Filters(

@@ -25,6 +25,7 @@ fy = st.selectbox(
 )
 names = ui.ministry_names()
 comp = state.completeness(fy)
+ui.provisional_banner(fy)
 
 st.subheader(tr("min.summary", fy=ui.fy_label(fy)))
 ui.table(

@@ -12,6 +12,7 @@ from dashboard.auth import current_user
 from dashboard.state import lang, msg
 from model.errors import AppError
 from model.reporting.assessments import assess, followup_with_assessments
+from model.reporting.publication import publish, readiness, status_rows
 from model.reporting.review import STATES, Decision, decide, entry_states, state_counts
 from model.reporting.rounds import close_round, list_rounds, open_round, round_progress
 from model.schemas import FOLLOWUP_STATUSES
@@ -55,10 +56,13 @@ with st.form("round_form"):
         )
     )
     deadline = c2.date_input(msg("ui.col.deadline"), value=None, min_value=dt.date(2019, 1, 1))
+    close_sure = st.checkbox(msg("conf.close_round"), key="round_close_sure")
     b1, b2 = st.columns(2)
     do_open = b1.form_submit_button(msg("ui.round.open"), type="primary")
     do_close = b2.form_submit_button(msg("ui.round.close"))
-    if do_open or do_close:
+    if do_close and not close_sure:
+        st.warning(msg("conf.close_needed"))
+    elif do_open or do_close:
         try:
             if do_open:
                 open_round(store, fy, user, deadline if isinstance(deadline, dt.date) else None)
@@ -179,7 +183,7 @@ if years:
             if st.form_submit_button(msg("ui.assess.save")):
                 action_id, code = str(entry).split("|")
                 try:
-                    assess(
+                    version = assess(
                         store,
                         user,
                         action_id=action_id,
@@ -192,4 +196,56 @@ if years:
                     st.error(markdown_text(err.render(L)))
                 else:
                     state.after_write()
+                    st.session_state["rounds_done"] = msg(
+                        "conf.assess_saved", action=action_id, ministry=names.get(code, code), version=version
+                    )
+                    st.rerun()
+
+
+# --- publication (公表) ------------------------------------------------------------------------------------
+st.subheader(msg("pub.ui.title"))
+st.caption(msg("pub.ui.help"))
+pub_years = sorted({*state.fiscal_years(), *years}, reverse=True)
+pub = status_rows(snap, pub_years)
+if not pub.empty:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                msg("pub.col.fiscal_year"): [ui.fy_label(y) for y in pub["fiscal_year"]],
+                msg("pub.col.state"): [msg(f"pub.state.{s}") for s in pub["state"]],
+                msg("pub.col.accepted"): [
+                    f"{a} / {r}" for a, r in zip(pub["accepted"], pub["rows"], strict=True)
+                ],
+                msg("pub.col.publications"): pub["publications"].astype(int),
+                msg("pub.col.pinned_version"): [
+                    "—" if pd.isna(v) else str(int(v)) for v in pub["pinned_version"]
+                ],
+                msg("pub.col.published_at"): [ui.timestamp_label(ts) for ts in pub["published_at"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="publication_table",
+    )
+    pub_year = int(st.selectbox(msg("pub.ui.year"), pub_years, format_func=ui.fy_label, key="publish_year"))
+    ready = readiness(snap, pub_year)
+    with st.form("publish_form"):
+        note = st.text_input(msg("pub.ui.note"), key="publish_note")
+        sure = st.checkbox(
+            msg("pub.ui.confirm", fy=pub_year, accepted=ready["accepted"], rows=ready["rows"]),
+            key="publish_sure",
+        )
+        if st.form_submit_button(msg("pub.ui.button"), type="primary"):
+            if not sure:
+                st.warning(msg("pub.ui.confirm_first"))
+            else:
+                try:
+                    published = publish(store, user, pub_year, note)
+                except AppError as err:
+                    st.error(markdown_text(err.render(L)))
+                else:
+                    state.after_write()
+                    st.session_state["rounds_done"] = msg(
+                        "pub.done", fy=pub_year, pinned=published.pinned_version, version=published.version
+                    )
                     st.rerun()

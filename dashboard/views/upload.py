@@ -244,7 +244,11 @@ else:
         with st.form("withdraw"):
             target = st.selectbox(msg("ui.upload.withdraw_which"), live, key="withdraw_id")
             note = st.text_input(msg("ui.upload.withdraw_note"), key="withdraw_note")
-            if st.form_submit_button(msg("ui.upload.withdraw")):
+            sure = st.checkbox(msg("conf.withdraw"), key="withdraw_sure")
+            submitted = st.form_submit_button(msg("ui.upload.withdraw"))
+            if submitted and not sure:
+                st.warning(msg("conf.withdraw_needed"))
+            elif submitted:
                 try:
                     done = withdraw(store, int(target), user, note or None)
                 except AppError as err:

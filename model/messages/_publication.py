@@ -69,4 +69,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.col.published_by": ("公表者", "Published by"),
     "pub.col.published_at": ("公表日時", "Published at"),
     "pub.cli.none": ("年度がありません。", "No fiscal years."),
+    # confirmations and feedback of the writes on the rounds and upload pages
+    "conf.close_round": (
+        "締め切ることを確認しました（締切後は府省が提出できません。再開はいつでもできます）",
+        "I confirm closing the round (ministries can no longer submit; it can be re-opened at any time)",
+    ),
+    "conf.close_needed": (
+        "受付を締め切るには、確認のチェックを入れてください。何も変更していません。",
+        "Tick the confirmation to close the round. Nothing was changed.",
+    ),
+    "conf.assess_saved": (
+        "取組「{action}」（{ministry}）の事務局評価を記録しました（データ版 {version}）。",
+        "Recorded the secretariat's assessment of “{action}” ({ministry}) (version {version}).",
+    ),
+    "conf.withdraw": (
+        "この提出を取り下げることを確認しました（取り下げた行は未提出に戻ります）",
+        "I confirm withdrawing this submission (its rows go back to not submitted)",
+    ),
+    "conf.withdraw_needed": (
+        "取り下げるには、確認のチェックを入れてください。何も変更していません。",
+        "Tick the confirmation to withdraw. Nothing was changed.",
+    ),
 }

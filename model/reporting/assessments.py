@@ -22,8 +22,9 @@ def assess(
     ministry_code: str,
     status: str | None,
     comment: str | None,
-) -> None:
-    """Record the secretariat's status and comment for one entry (a new row; the newest counts)."""
+) -> int:
+    """Record the secretariat's status and comment for one entry (a new row; the newest counts); the store
+    version it made."""
     require_secretariat(user)
     if status is not None and status not in FOLLOWUP_STATUSES:
         raise AppError("err.assess.bad_status", value=status, allowed="／".join(FOLLOWUP_STATUSES))
@@ -34,6 +35,7 @@ def assess(
         if hit.empty:
             raise AppError("err.assess.no_entry", fy=fiscal_year, action=action_id, ministry=ministry_code)
         tx.record_assessment(action_id, fiscal_year, ministry_code, status, text or None)
+        return tx.version
 
 
 @per_snapshot

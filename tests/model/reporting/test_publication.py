@@ -25,21 +25,10 @@ from model.reporting.publication import (
 )
 from model.reporting.review import Decision, decide, entry_states
 from model.store import Store
-from tests.conftest import submit_followup
+from tests.conftest import report_and_accept_all, submit_followup
 
 SEC = operator()
 FY = 2021
-
-
-def report_and_accept_all(store: Store, fy: int, text: str = "○取組を進めた。") -> None:
-    """Every owner reports every row it owes for `fy`; the secretariat accepts them all."""
-    owed = entry_states(store.snapshot(), fy)
-    for code, rows in owed.groupby("ministry_code"):
-        submit_followup(
-            store, str(code), fy, [(str(a), "順調", f"{text}（{code}）") for a in rows["action_id"]]
-        )
-    for code, rows in entry_states(store.snapshot(), fy).groupby("ministry_code"):
-        decide(store, SEC, fy, "accepted", [Decision(str(a), str(code)) for a in rows["action_id"]])
 
 
 def _public_text(store: Store, fy: int, action: str, code: str) -> str | None:
