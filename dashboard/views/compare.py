@@ -1,6 +1,7 @@
-"""年度比較 Year over year: pick two fiscal years; actions added, changed (differences highlighted),
-unchanged, and gone silent. The texts are what ministries wrote: shown as text (model.text), each in one
-HTML block (a <div> holding no line break), never read as Markdown."""
+"""年度比較 Year over year: pick two fiscal years; per ministry, each entry added, changed (bullets added,
+removed and changed, the words changed inside a bullet highlighted), unchanged, gone silent — or, while the
+later year's round is open, not yet reported — with the change of 状況. The texts are what ministries wrote:
+shown as text (model.text), each in one HTML block (a <div> holding no line break), never read as Markdown."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.state import tr
-from model.compare import CHANGE_KINDS, change_counts, diff_html
+from model.compare import CHANGE_KINDS, change_counts, compare_entries, diff_html
+from model.reporting.publication import pins
 from model.text import html_text, markdown_text
 
 st.title(tr("cmp.title"))
@@ -16,10 +18,16 @@ st.markdown(ui.DIFF_CSS, unsafe_allow_html=True)
 
 years = state.year_choices()
 fy_names = ui.fy_options(years)
-# Defaults: the two newest years with entries; with only one, that year against the year being collected.
+# Defaults: the newest year with entries (for staff, it may be in progress) against the newest published
+# year before it, else the year with entries before it, else the year being collected against that year.
 reported = state.fiscal_years()
-default_a, default_b = (reported[1], reported[0]) if len(reported) > 1 else (years[-1], years[0])
-c1, c2 = st.columns(2)
+published = sorted(y for y in pins(state.snapshot()) if y in years)
+default_b = reported[0] if reported else years[0]
+earlier = [y for y in published if y < default_b] or sorted(y for y in reported if y < default_b)
+default_a = earlier[-1] if earlier else default_b
+if default_a == default_b and len(years) > 1:  # one year with entries: it against the year being collected
+    default_a, default_b = default_b, next(y for y in years if y != default_b)
+c1, c2, c3 = st.columns([1, 1, 1.3])
 with c1:
     year_a = st.selectbox(
         tr("cmp.year_a"), years, index=years.index(default_a), key="cmp_a", format_func=fy_names.__getitem__
@@ -28,6 +36,10 @@ with c2:
     year_b = st.selectbox(
         tr("cmp.year_b"), years, index=years.index(default_b), key="cmp_b", format_func=fy_names.__getitem__
     )
+with c3:
+    ministry = ui.select(
+        tr("filter.ministry"), {k: v for k, v in ui.ministry_names().items()}, "cmp_ministry"
+    )
 
 if year_a == year_b:
     st.warning(tr("cmp.same_year"))
@@ -35,10 +47,15 @@ if year_a == year_b:
 
 for shown_year in sorted({year_a, year_b}):
     ui.provisional_banner(shown_year)
-table = state.compare_years(year_a, year_b)
+table = compare_entries(state.snapshot(), year_a, year_b)
+if ministry is not None:
+    table = table[table["ministry_code"] == ministry]
 counts = change_counts(table)
-for col, kind in zip(st.columns(len(CHANGE_KINDS)), CHANGE_KINDS, strict=True):
+kinds = [k for k in CHANGE_KINDS if k != "pending" or counts[k]]
+metric_cols = st.columns(len(kinds) + 1)
+for col, kind in zip(metric_cols, kinds, strict=False):
     col.metric(tr(f"cmp.{kind}"), counts[kind])
+metric_cols[-1].metric(tr("cmp.status_changed"), int(table["status_changed"].sum()))
 
 for fy in (year_a, year_b):
     if state.entries(fy).empty:
@@ -49,20 +66,33 @@ if table.empty:
 
 show = st.pills(
     tr("cmp.show"),
-    list(CHANGE_KINDS),
+    kinds,
     selection_mode="multi",
-    default=[k for k in CHANGE_KINDS if k != "unchanged"],
-    format_func={k: f"{tr('cmp.' + k)} ({counts[k]})" for k in CHANGE_KINDS}.__getitem__,
+    default=[k for k in kinds if k != "unchanged"],
+    format_func={k: f"{tr('cmp.' + k)} ({counts[k]})" for k in kinds}.__getitem__,
     key="cmp_show",
 )
 shown = table[table["change"].isin(show or [])]
 st.caption(tr("rows_of", n=len(shown), total=len(table)))
 st.markdown(f"<div class='qf-diff'>{tr('cmp.legend')}</div>", unsafe_allow_html=True)
 
+names = ui.ministry_names()
 label_a, label_b = ui.fy_label(year_a), ui.fy_label(year_b)
+none = "—"
 for r in shown.to_dict("records"):
-    header = f"**{r['action_id']}**　{markdown_text(str(r['title_ja']))}　·　{tr('cmp.' + r['change'])}"
+    who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
+    status = ""
+    if r["status_changed"]:
+        status = "　·　" + tr("cmp.status_change", a=r["status_a"] or none, b=r["status_b"] or none)
+    header = (
+        f"**{r['action_id']}**　{markdown_text(str(r['title_ja']))}　—　{markdown_text(who)}"
+        f"　·　{tr('cmp.' + r['change'])}{status}"
+    )
     with st.expander(header, expanded=r["change"] == "changed"):
+        if r["baseline"] == "joint":
+            st.caption(tr("cmp.against_joint", fy=label_a))
+        if r["change"] in ("changed", "unchanged"):
+            st.caption(tr("cmp.status_line", a=r["status_a"] or none, b=r["status_b"] or none))
         if r["change"] == "changed":
             for column, label in (("progress", "col.progress"), ("next", "col.next")):
                 if r[f"{column}_a"] == r[f"{column}_b"]:

@@ -4,8 +4,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.state.published": ("公表済", "Published"),
     "pub.state.changed": ("公表後に変更あり（暫定）", "Changed since publication (provisional)"),
     "pub.state.provisional": ("未公表（暫定）", "Not published (provisional)"),
-    "pub.kind.seed": ("公表資料（原典）", "Published source document"),
-    "pub.kind.publication": ("事務局による公表", "Published by the secretariat"),
     "pub.mark": ("暫定・取扱注意", "PROVISIONAL — handle with care"),
     "pub.mark.short": ("暫定", "Provisional"),
     "pub.banner": (
@@ -66,7 +64,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.col.accepted": ("確定行", "Rows accepted"),
     "pub.col.publications": ("公表回数", "Publications"),
     "pub.col.pinned_version": ("固定したデータ版", "Pinned version"),
-    "pub.col.published_by": ("公表者", "Published by"),
     "pub.col.published_at": ("公表日時", "Published at"),
     "pub.cli.none": ("年度がありません。", "No fiscal years."),
     # confirmations and feedback of the writes on the rounds and upload pages

@@ -160,6 +160,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmp.changed": ("変更", "Changed"),
     "cmp.unchanged": ("変更なし", "Unchanged"),
     "cmp.gone_silent": ("途絶（記載なし）", "Gone silent"),
+    "cmp.pending": ("未報告（受付中）", "Not yet reported (round open)"),
+    "cmp.status_changed": ("状況の変更", "Status changed"),
+    "cmp.status_change": ("状況 {a} → {b}", "status {a} → {b}"),
+    "cmp.status_line": ("状況：{a} → {b}", "Status: {a} → {b}"),
+    "cmp.against_joint": (
+        "{fy}は府省別の記載がないため、共同で公表された本文と比べています。",
+        "{fy} has no entry of this ministry's own: compared with the text published jointly.",
+    ),
     "cmp.show": ("表示する区分", "Show"),
     "cmp.legend": (
         "<del>削除された文字</del>　<ins>追加された文字</ins>",

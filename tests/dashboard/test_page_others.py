@@ -70,6 +70,22 @@ def test_compare_highlights_text_differences(make_app: MakeApp, seeded: Store) -
     assert len(at.expander) == 4
 
 
+def test_compare_never_calls_an_open_rounds_missing_entries_gone_silent(
+    make_app: MakeApp, seeded: Store
+) -> None:
+    """FY2021's round open: the 19 actions no ministry reported yet are 未報告（受付中）, none 途絶; each
+    entry says its ministry and the change of 状況 (the joint text had none)."""
+    open_round(seeded, 2021, User("secretariat", "secretariat"))
+    with_fy2021(seeded)
+    at = make_app("views/compare.py")
+    m = metrics(at)
+    assert (m["変更"], m["途絶（記載なし）"], m["未報告（受付中）"], m["状況の変更"]) == ("4", "0", "19", "3")
+    headers = [e.label for e in at.expander]
+    assert any(
+        h.startswith("**1-1-02-i**") and "文部科学省" in h and "状況 — → 一部遅延" in h for h in headers
+    )
+
+
 def test_compare_same_year_asks_for_two_years(make_app: MakeApp) -> None:
     """Picking one year twice gives a warning, not an error."""
     at = make_app("views/compare.py")

@@ -24,6 +24,7 @@ from model.kpi import DIRECTIONS, STATUSES
 from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
 from model.opendata import DEFINED
+from model.reporting.publication import YEAR_STATES
 from model.reporting.review import DECISIONS, STATES
 from model.schemas import GOAL_KINDS, Agreements
 from model.seed import SeedData
@@ -78,6 +79,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # the column tuples written next to each pattern in model/exports/briefing.py
     "rv.state.{}": STATES,  # review states of an entry (model/reporting/review.py)
     "rv.done.{}": DECISIONS,  # what `review return|accept` did
+    "pub.state.{}": YEAR_STATES,  # a fiscal year for its readers (model/reporting/publication.py)
     "st.op.{}": tuple(OPS),  # structure edits (model/structure.py)
     # how a crosswalk link reads from each end (model.followup.relatives)
     "st.ui.relation.{}": ("continues", "continued_by", "part_of", "has_part", "related"),
