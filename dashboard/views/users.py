@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
 from model.auth import ROLES, add_user, list_users, set_disabled
@@ -26,6 +26,7 @@ st.dataframe(
     table.assign(
         role=table["role"].map(lambda r: msg(f"ui.role.{r}")),
         disabled=table["disabled"].map({True: "✓", False: ""}),
+        created_at=table["created_at"].map(ui.timestamp_label),  # Japan time, to the minute
     )
     .rename(
         columns={

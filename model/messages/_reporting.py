@@ -371,7 +371,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1. シート「報告」の黄色の列（進捗・次年度以降の取組・状況）に記入してください。\n"
         "2. 「状況」は一覧から選んでください：{statuses}。\n"
         "3. 「進捗」と「状況」は必須です。「次年度以降の取組」は状況が「完了」以外なら必須です。\n"
-        "4. 報告しない行は3列とも空欄のままにしてください（その行は変更されません）。\n"
+        "4. 報告しない行は3列とも空欄のままにしてください（その行は変更されません）。"
+        "この年度に提出済みの行には提出した内容が入っています。直す行（差し戻された行など）だけ書き換えてください。\n"
         "5. 灰色の列（取組ID・柱・分野・取組・前年度の記載）は変更できません。行を追加しないでください。\n"
         "6. 数式は使わず、値（文字）を入力してください。「―」「－」だけのセルは空欄として扱います。\n"
         "7. シート「KPI」では、担当する指標の新しい値を「時点」「値」に記入できます"
@@ -388,6 +389,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Deadline: {deadline}\n"
         "\n"
         "Fill in the yellow columns of sheet 報告 (進捗"
-        ", 次年度以降の取組, 状況); status one of {statuses}.",
+        ", 次年度以降の取組, 状況); status one of {statuses}. Rows already submitted for the year hold what "
+        "was submitted: change only the rows to fix (those returned, say).",
     ),
 }

@@ -87,12 +87,18 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
 
 def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[list[Any]]:
     """One row per reportable row in force in `fiscal_year` that the ministry co-owns, grouped by strategy
-    (oldest first) in each strategy's order: ids, structure, the columns to fill, last year's text."""
+    (oldest first) in each strategy's order: ids, structure, the columns to fill (holding what the ministry
+    already submitted for the year, so that fixing a returned row means changing only that row), the
+    secretariat's comment on a returned row, last year's text."""
     ids = owned_action_ids(snap, ministry_code, fiscal_year)
     st = structure(snap, fiscal_year)
     last = snap.followup(fiscal_year - 1)
     own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
     joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
+    this = snap.followup(fiscal_year)
+    sent: dict[Any, Any] = (
+        this[this["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
+    )
     rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"])}
     states = entry_states(snap, fiscal_year)
     states = states[(states["ministry_code"] == ministry_code) & (states["state"] == "returned")]
@@ -106,6 +112,7 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
         if isinstance(parent, str):
             title = f"{a['parent_title_ja']} ／ {title}"
         prev = own.get(action_id) or joint.get(action_id)
+        now = sent.get(action_id)
         out.append(
             [
                 action_id,
@@ -113,9 +120,9 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
                 pillar_label(a),
                 area_label(a),
                 title,
-                None,
-                None,
-                None,
+                _text(now, "progress_ja"),
+                _text(now, "next_ja"),
+                _text(now, "status"),
                 returned.get(action_id),
                 _text(prev, "progress_ja"),
                 _text(prev, "next_ja"),

@@ -124,3 +124,11 @@ def test_a_returned_row_and_its_comment_are_in_the_next_template(store: Store) -
     comments = {ws.cell(r, 1).value: ws.cell(r, col).value for r in range(2, ws.max_row + 1)}
     assert comments == {"2-1-01": "件数を記載してください。", "2-2-01": None, "5-2-01": None}
     assert ws.cell(2, col).protection.locked
+    # What MOFA submitted is in the columns to fill (the returned row included): it changes only that row.
+    cols = [header.index(name) + 1 for name in ("進捗", "状況")]
+    filled = {ws.cell(r, 1).value: tuple(ws.cell(r, c).value for c in cols) for r in range(2, ws.max_row + 1)}
+    assert filled == {
+        "2-1-01": ("○協力を進めた。", "順調"),
+        "2-2-01": ("○審査した。", "順調"),
+        "5-2-01": (None, None),
+    }
