@@ -27,6 +27,32 @@ st.set_page_config(
 )
 
 
+_DRAWN_LANG = "qf_drawn_lang"
+
+
+def relabel_after_language_change() -> None:
+    """After the language switch, write every kept choice back to its widget: a select box otherwise goes on
+    showing the label it was drawn with (「2020年度」 on an English page), because the browser holds the
+    formatted text; a value set from the script makes the next draw take its label from this run's
+    format_func. Only chosen values are written back (buttons and uploads cannot be set)."""
+    now = st.session_state.get("lang", "ja")
+    before = st.session_state.get(_DRAWN_LANG, now)
+    st.session_state[_DRAWN_LANG] = now
+    if before == now:
+        return
+    for key in list(st.session_state.keys()):
+        if key in ("lang", _DRAWN_LANG) or str(key).startswith(("FormSubmitter", "qf_", "$$")):
+            continue
+        value = st.session_state[key]
+        # not None (an empty choice shows the placeholder in the new language; an upload box holds None)
+        # nor a bool (a button's or a checkbox's state, which buttons refuse to be given)
+        if not isinstance(value, bool) and isinstance(value, str | int | float | dt.date | list):
+            try:
+                st.session_state[key] = value
+            except Exception:  # noqa: S112 - a widget that cannot be set keeps its own state
+                continue
+
+
 def main() -> None:
     """One run: the version, the sidebar, the navigation, the page."""
     begin_run()  # the run's one version query; every page of this run reads that version's snapshot
@@ -37,6 +63,7 @@ def main() -> None:
         st.session_state["lang"] = st.query_params["lang"]
 
     page_frame()  # <html lang>, the accessibility CSS and script (dashboard/static/)
+    relabel_after_language_change()
 
     with st.sidebar:
         st.radio(

@@ -116,8 +116,7 @@ def timestamp_label(ts: Any) -> str:
 def fy_options(years: list[int]) -> dict[int, str]:
     """Fiscal year → label, computed in the run (for format_func); a year that is 暫定 for the staff reading
     (not published, or changed since) says so in its label."""
-    mark = msg("pub.mark.short")
-    return {y: f"{fy_label(y)}（{mark}）" if state.provisional(y) else fy_label(y) for y in years}
+    return {y: msg("pub.mark.year", fy=fy_label(y)) if state.provisional(y) else fy_label(y) for y in years}
 
 
 def deadline_label(year: Any, basis: Any, day: Any = None) -> str:

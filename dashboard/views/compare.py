@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
-from dashboard.state import tr
+from dashboard.state import msg, tr
 from model.compare import CHANGE_KINDS, change_counts, compare_entries, diff_html
 from model.reporting.publication import pins
 from model.text import html_text, markdown_text
@@ -17,6 +17,9 @@ st.title(tr("cmp.title"))
 st.markdown(ui.DIFF_CSS, unsafe_allow_html=True)
 
 years = state.year_choices()
+if len(years) < 2:  # readers who are not logged in, with one year published: nothing to compare yet
+    st.info(tr("cmp.one_year", fy=ui.fy_label(years[0]) if years else "—"))
+    st.stop()
 fy_names = ui.fy_options(years)
 # Defaults: the newest year with entries (for staff, it may be in progress) against the newest published
 # year before it, else the year with entries before it, else the year being collected against that year.
@@ -79,11 +82,17 @@ st.markdown(f"<div class='qf-diff'>{tr('cmp.legend')}</div>", unsafe_allow_html=
 names = ui.ministry_names()
 label_a, label_b = ui.fy_label(year_a), ui.fy_label(year_b)
 none = "—"
+
+
+def status_text(value: object) -> str:
+    return msg(f"fu.{value}") if isinstance(value, str) and value else none
+
+
 for r in shown.to_dict("records"):
     who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
     status = ""
     if r["status_changed"]:
-        status = "　·　" + tr("cmp.status_change", a=r["status_a"] or none, b=r["status_b"] or none)
+        status = "　·　" + tr("cmp.status_change", a=status_text(r["status_a"]), b=status_text(r["status_b"]))
     header = (
         f"**{r['action_id']}**　{markdown_text(str(r['title_ja']))}　—　{markdown_text(who)}"
         f"　·　{tr('cmp.' + r['change'])}{status}"
@@ -92,7 +101,7 @@ for r in shown.to_dict("records"):
         if r["baseline"] == "joint":
             st.caption(tr("cmp.against_joint", fy=label_a))
         if r["change"] in ("changed", "unchanged"):
-            st.caption(tr("cmp.status_line", a=r["status_a"] or none, b=r["status_b"] or none))
+            st.caption(tr("cmp.status_line", a=status_text(r["status_a"]), b=status_text(r["status_b"])))
         if r["change"] == "changed":
             for column, label in (("progress", "col.progress"), ("next", "col.next")):
                 if r[f"{column}_a"] == r[f"{column}_b"]:

@@ -220,7 +220,10 @@ if not pub.empty:
                 msg("pub.col.pinned_version"): [
                     "—" if pd.isna(v) else str(int(v)) for v in pub["pinned_version"]
                 ],
-                msg("pub.col.published_at"): [ui.timestamp_label(ts) for ts in pub["published_at"]],
+                msg("pub.col.published_at"): [
+                    msg("pub.seed") if kind == "seed" else ui.timestamp_label(ts)
+                    for kind, ts in zip(pub["kind"], pub["published_at"], strict=True)
+                ],
             }
         ),
         hide_index=True,

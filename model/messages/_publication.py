@@ -4,12 +4,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.state.published": ("公表済", "Published"),
     "pub.state.changed": ("公表後に変更あり（暫定）", "Changed since publication (provisional)"),
     "pub.state.provisional": ("未公表（暫定）", "Not published (provisional)"),
+    "pub.seed": ("原典（公表資料）", "The published source document"),
     "pub.mark": ("暫定・取扱注意", "PROVISIONAL — handle with care"),
-    "pub.mark.short": ("暫定", "Provisional"),
+    "pub.mark.year": ("{fy}（暫定）", "{fy} (provisional)"),
     "pub.banner": (
         "{fy}年度は{state}です。公表前の作業中のデータを含みます（取扱注意）。ログインしていない閲覧者には"
         "表示されません。",
-        "FY{fy} is {state}: it includes work in progress that is not published (handle with care). Readers "
+        "FY{fy} — {state}. It includes work in progress that is not published (handle with care); readers "
         "who are not logged in do not see it.",
     ),
     "pub.public_only": (

@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmp.gone_silent": ("途絶（記載なし）", "Gone silent"),
     "cmp.pending": ("未報告（受付中）", "Not yet reported (round open)"),
     "cmp.status_changed": ("状況の変更", "Status changed"),
+    "cmp.one_year": (
+        "公表済みの年度は{fy}だけです。2つ目の年度が公表されると比較できます。",
+        "{fy} is the only year published: a comparison needs a second published year.",
+    ),
     "cmp.status_change": ("状況 {a} → {b}", "status {a} → {b}"),
     "cmp.status_line": ("状況：{a} → {b}", "Status: {a} → {b}"),
     "cmp.against_joint": (

@@ -135,6 +135,7 @@ def status_rows(snap: Snapshot, years: list[int]) -> pd.DataFrame:
         rows.append(
             {
                 "fiscal_year": fy,
+                "kind": None if last is None else last["kind"],
                 "state": year_state(snap, fy),
                 "rows": ready["rows"],
                 "accepted": ready["accepted"],

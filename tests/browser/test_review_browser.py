@@ -171,3 +171,18 @@ def test_submit_return_fix_accept_publish_and_the_public_sees_it(
     states = set(entry_states(store.snapshot(), FY)["state"])
     store.engine.dispose()
     assert states == {"accepted"}
+
+
+def test_switching_the_language_relabels_the_chosen_values(server: tuple[str, Path], page: Page) -> None:
+    """A select box shows its chosen value in the language switched to (it kept 「2020年度」 and 「すべて」 on
+    the English page before dashboard/app.py wrote the choices back)."""
+    url, _ = server
+    _log_in(page, url, "sec1")
+    page.get_by_role("link", name="年度比較").click()
+    expect(page.get_by_role("heading", name="年度比較")).to_be_visible()
+    values = page.locator('[data-testid="stSelectbox"] input')
+    expect(values.first).to_have_value("2020年度")
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name="Year over year")).to_be_visible()
+    expect(values.first).to_have_value("FY2020")
+    assert values.evaluate_all("els => els.map(e => e.value)") == ["FY2020", "FY2021 (provisional)", "All"]
