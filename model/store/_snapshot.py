@@ -32,7 +32,9 @@ from model.store._tables import (
     assessments,
     followup_versions,
     kpi_versions,
+    ministry_contacts,
     reference,
+    reminders,
     review_events,
     round_events,
     status_overrides,
@@ -65,6 +67,8 @@ class Snapshot:
     _users: pd.DataFrame
     _structure_edits: pd.DataFrame
     _review_events: pd.DataFrame
+    _contacts: pd.DataFrame
+    _reminders: pd.DataFrame
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -142,6 +146,14 @@ class Snapshot:
     def review_events(self) -> pd.DataFrame:
         """Every return and acceptance of an entry by the secretariat, oldest first."""
         return self._review_events.copy(deep=False)
+
+    def ministry_contacts(self) -> pd.DataFrame:
+        """Every setting of a ministry's contact addresses, oldest first (the newest per ministry counts)."""
+        return self._contacts.copy(deep=False)
+
+    def reminders(self) -> pd.DataFrame:
+        """Every reminder sent or tried, oldest first."""
+        return self._reminders.copy(deep=False)
 
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
@@ -256,6 +268,8 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _users=user_frame,
         _structure_edits=appended(structure_edits),
         _review_events=appended(review_events),
+        _contacts=appended(ministry_contacts),
+        _reminders=appended(reminders),
     )
 
 
