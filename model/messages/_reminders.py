@@ -82,7 +82,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "督促（未提出・差戻しの府省へ）",
         "Reminders (to ministries with rows not submitted or returned)",
     ),
-    "rm.ui.board": ("提出期限と最終提出（府省別）", "Deadline and last submission by ministry"),
     "rm.ui.contacts": ("府省の連絡先（メールアドレス）", "Ministries' contact addresses"),
     "rm.ui.contact_ministry": ("府省", "Ministry"),
     "rm.ui.contact_addresses": (
