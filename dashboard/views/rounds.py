@@ -14,7 +14,7 @@ from dashboard.state import lang, msg
 from model.calendar_ja import format_date, format_timestamp
 from model.errors import AppError
 from model.reporting.assessments import assess, followup_with_assessments
-from model.reporting.deadlines import days_left_text, deadline_board
+from model.reporting.deadlines import OWED_STATES, days_left_text, deadline_board
 from model.reporting.mail import SmtpSettings, smtp_settings
 from model.reporting.reminders import (
     contacts,
@@ -86,8 +86,31 @@ def _reminders_section(year: int) -> None:
     else:
         st.markdown(msg("rm.ui.list", n=len(reminders), rows=sum(len(r.rows) for r in reminders)))
         st.dataframe(
-            ui.plain_frame(reminder_list(reminders, L)), hide_index=True, width="stretch", key="remind_list"
+            ui.plain_frame(
+                pd.DataFrame(
+                    {
+                        msg("rm.col.ministry"): [r.ministry(L) for r in reminders],
+                        msg("rm.col.contact"): [
+                            ", ".join(r.recipients) or msg("rm.no_contact") for r in reminders
+                        ],
+                    }
+                    | {
+                        msg(f"rv.state.{s}"): [sum(x.state == s for x in r.rows) for r in reminders]
+                        for s in OWED_STATES
+                    }
+                )
+            ),
+            hide_index=True,
+            width="stretch",
+            key="remind_summary",
         )
+        with st.expander(msg("rm.ui.rows")):
+            st.dataframe(
+                ui.plain_frame(reminder_list(reminders, L)),
+                hide_index=True,
+                width="stretch",
+                key="remind_list",
+            )
         c1, c2 = st.columns(2)
         name = f"reminders_{year}"
         c1.download_button(
@@ -113,12 +136,14 @@ def _reminders_section(year: int) -> None:
             st.info(msg("rm.ui.smtp_off"))
         else:
             st.caption(
-                msg(
-                    "rm.ui.smtp_on",
-                    host=settings.host,
-                    port=settings.port,
-                    security=settings.security,
-                    sender=settings.sender,
+                markdown_text(
+                    msg(
+                        "rm.ui.smtp_on",
+                        host=settings.host,
+                        port=settings.port,
+                        security=settings.security,
+                        sender=settings.sender,
+                    )
                 )
             )
             with st.form("remind_form"):

@@ -94,6 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Saved {ministry}'s contact ({n} addresses).",
     ),
     "rm.ui.list": ("督促の対象（{n} 府省・{rows} 行）", "To remind ({n} ministries, {rows} rows)"),
+    "rm.ui.rows": ("行の一覧（督促リストの内容）", "The rows (what the reminder list holds)"),
     "rm.ui.nothing_owed": (
         "未提出・差戻しの行はありません。督促の対象はありません。",
         "No row is unsubmitted or returned: nobody to remind.",
@@ -163,8 +164,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.rm.fy_required": ("--fiscal-year を指定してください。", "Give --fiscal-year."),
     "err.rm.no_contact": (
-        "{ministry}の連絡先が登録されていません。受付管理ページで登録してください。",
-        "{ministry} has no contact address: add one on the rounds page.",
+        "連絡先が登録されていません。受付管理ページの「府省の連絡先」で登録してください。",
+        "No contact address: add one under “Ministries' contact addresses” on the rounds page.",
     ),
     "err.rm.smtp_setting": (
         "メールの設定 {name} の値「{value}」が正しくありません（README のメール設定を参照）。",

@@ -324,7 +324,7 @@ def send_reminders(
     for r in reminders:
         if not r.recipients:
             results[r.ministry_code] = SendResult(
-                r.ministry_code, (), len(r.rows), AppError("err.rm.no_contact", ministry=r.ministry(lang))
+                r.ministry_code, (), len(r.rows), AppError("err.rm.no_contact")
             )
     if reachable:
         try:
