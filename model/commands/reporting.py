@@ -221,7 +221,8 @@ def _row_history(snap: Snapshot, args: argparse.Namespace, code: str | None) -> 
         text = one_line(str(r["progress_ja"] or ""), 60)
         print(
             f"#{r['submission_id']:<5}{r['fiscal_year']:<6}{r['ministry_code']:<7}{r['status'] or '—':<6}"
-            f"{one_line(str(r['user_name'])):<16}{format_timestamp(r['created_at'], args.lang)}{state}  {text}"
+            f"{one_line(str(r['user_name'])):<16}{format_timestamp(r['created_at'], args.lang)}{state}  "
+            f"{text}"
         )
     return 0
 
