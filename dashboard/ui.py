@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import lang, msg, tr
 from model import followup, strategy
-from model.calendar_ja import format_date, format_fy
+from model.calendar_ja import format_date, format_fy, format_timestamp
 from model.messages import t
 from model.reporting import publication
 from model.reporting.files import LIMITS
@@ -107,10 +107,7 @@ def date_label(day: Any, precision: str = "day") -> str:
 
 def timestamp_label(ts: Any) -> str:
     """A submission time in Japan time, as 2026年4月1日 10:30 / 1 Apr 2026 10:30."""
-    if ts is None or pd.isna(ts):
-        return "—"
-    local = pd.Timestamp(ts).tz_convert("Asia/Tokyo")
-    return f"{format_date(local.date(), lang())} {local:%H:%M}"
+    return format_timestamp(ts, lang())
 
 
 def fy_options(years: list[int]) -> dict[int, str]:

@@ -10,11 +10,17 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 from model.errors import AppError
 
 Precision = Literal["day", "month", "year", "fy"]
+
+# The store keeps times in UTC; readers (ministries, the secretariat) read them in Japan time.
+TOKYO = ZoneInfo("Asia/Tokyo")
 
 # First Gregorian year of each era (year 1 of the era, 元年). Era boundaries inside a year do not
 # matter for the documents here: they name years, and 令和元年 = 2019 whatever the month.
@@ -180,3 +186,26 @@ def format_date(day: dt.date | None, lang: str = "ja", precision: str = "day") -
     if precision == "month":
         return f"{day.year}年{day.month}月"
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def today_tokyo() -> dt.date:
+    """Today's date in Japan (what a deadline is measured against, whatever the server's zone)."""
+    return dt.datetime.now(TOKYO).date()
+
+
+def format_timestamp(ts: Any, lang: str = "ja") -> str:
+    """A stored time (UTC, or naive meaning UTC) in Japan time: 2026年4月1日 10:30 / 1 Apr 2026 10:30.
+
+    The one formatting of times for every surface (pages, command line, e-mails, downloaded lists)."""
+    if ts is None or (not isinstance(ts, str | dt.datetime) and pd.isna(ts)):
+        return "—"
+    try:
+        stamp = pd.Timestamp(ts)
+    except (TypeError, ValueError):
+        return "—"
+    if pd.isna(stamp):
+        return "—"
+    if stamp.tzinfo is None:  # SQLite may hand back naive text: the store writes UTC
+        stamp = stamp.tz_localize("UTC")
+    local = stamp.tz_convert(TOKYO)
+    return f"{format_date(local.date(), lang)} {local:%H:%M}"

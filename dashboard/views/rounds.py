@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -10,12 +11,27 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
+from model.calendar_ja import format_date, format_timestamp
 from model.errors import AppError
 from model.reporting.assessments import assess, followup_with_assessments
+from model.reporting.deadlines import OWED_STATES, days_left_text, deadline_board
+from model.reporting.mail import SmtpSettings, smtp_settings
 from model.reporting.publication import publish, readiness, status_rows
+from model.reporting.reminders import (
+    contacts,
+    error_text,
+    list_file,
+    plan,
+    reminder_history,
+    reminder_list,
+    result_text,
+    send_reminders,
+    set_contact,
+)
 from model.reporting.review import STATES, Decision, decide, entry_states, state_counts
 from model.reporting.rounds import close_round, list_rounds, open_round, round_progress
 from model.schemas import FOLLOWUP_STATUSES
+from model.strategy import registry
 from model.text import markdown_text
 
 L = lang()
@@ -29,6 +45,202 @@ store = state.store()
 snap = state.snapshot()
 if "rounds_done" in st.session_state:
     st.success(st.session_state.pop("rounds_done"))
+
+
+# --- deadlines, receipts and reminders (#11): the board's columns and the 督促 section -------------------
+def _deadline_columns(codes: list[str], year: int) -> dict[str, list[str]]:
+    """The board's deadline, open days left and each ministry's last submission (Japan time, receipt)."""
+    by_code = {r["ministry_code"]: r for r in deadline_board(snap, year).to_dict("records")}
+    rows = [by_code.get(c) for c in codes]
+
+    def left(r: dict[Any, Any]) -> str:
+        days = r["days_left"]
+        return days_left_text(None if pd.isna(days) else int(days), bool(r["past"]), L)
+
+    return {
+        msg("rm.col.deadline"): [format_date(r["deadline"], L) if r else "—" for r in rows],
+        msg("rm.col.days_left"): [left(r) if r else "—" for r in rows],
+        msg("rm.col.last_submission"): [
+            format_timestamp(r["last_submitted_at"], L) if r else "—" for r in rows
+        ],
+        msg("rm.col.receipt"): [
+            "—" if not r or pd.isna(r["last_receipt"]) else str(r["last_receipt"]) for r in rows
+        ],
+    }
+
+
+def _smtp() -> SmtpSettings | None:
+    try:
+        return smtp_settings()
+    except AppError as err:  # a wrong setting is named; the list still works
+        st.error(markdown_text(err.render(L)))
+        return None
+
+
+def _reminders_section(year: int) -> None:
+    """督促: who owes rows (未提出・差戻し), the list to download, e-mails after a confirmation, the history,
+    and the ministries' contact addresses."""
+    st.subheader(msg("rm.ui.section"))
+    reminders = plan(snap, year)
+    if not reminders:
+        st.caption(msg("rm.ui.nothing_owed"))
+    else:
+        st.markdown(msg("rm.ui.list", n=len(reminders), rows=sum(len(r.rows) for r in reminders)))
+        st.dataframe(
+            ui.plain_frame(
+                pd.DataFrame(
+                    {
+                        msg("rm.col.ministry"): [r.ministry(L) for r in reminders],
+                        msg("rm.col.contact"): [
+                            ", ".join(r.recipients) or msg("rm.no_contact") for r in reminders
+                        ],
+                    }
+                    | {
+                        msg(f"rv.state.{s}"): [sum(x.state == s for x in r.rows) for r in reminders]
+                        for s in OWED_STATES
+                    }
+                )
+            ),
+            hide_index=True,
+            width="stretch",
+            key="remind_summary",
+        )
+        with st.expander(msg("rm.ui.rows")):
+            st.dataframe(
+                ui.plain_frame(reminder_list(reminders, L)),
+                hide_index=True,
+                width="stretch",
+                key="remind_list",
+            )
+        c1, c2 = st.columns(2)
+        name = f"reminders_{year}"
+        c1.download_button(
+            msg("rm.ui.download_csv"),
+            data=list_file(reminders, "csv", L),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key="remind_csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        c2.download_button(
+            msg("rm.ui.download_xlsx"),
+            data=list_file(reminders, "xlsx", L),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="remind_xlsx",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        settings = _smtp()
+        if settings is None:
+            st.info(msg("rm.ui.smtp_off"))
+        else:
+            st.caption(
+                markdown_text(
+                    msg(
+                        "rm.ui.smtp_on",
+                        host=settings.host,
+                        port=settings.port,
+                        security=settings.security,
+                        sender=settings.sender,
+                    )
+                )
+            )
+            with st.form("remind_form"):
+                sure = st.checkbox(msg("rm.ui.confirm", n=len(reminders)), key="remind_sure")
+                if st.form_submit_button(msg("rm.ui.send"), type="primary"):
+                    if not sure:
+                        st.warning(msg("rm.ui.confirm_needed"))
+                    else:
+                        _send(year, settings)
+    _contacts_form()
+    _reminder_history(year)
+
+
+def _send(year: int, settings: SmtpSettings) -> None:
+    assert user is not None
+    try:
+        results = send_reminders(store, user, year, settings)
+    except AppError as err:
+        st.error(markdown_text(err.render(L)))
+        return
+    after = state.after_write()
+    sent = sum(r.sent for r in results)
+    lines = [msg("rm.ui.done", sent=sent, failed=len(results) - sent)]
+    lines += [markdown_text(result_text(r, after, L)) for r in results]
+    st.session_state["rounds_done"] = "\n\n".join(lines)
+    st.rerun()
+
+
+def _contacts_form() -> None:
+    """The secretariat's contact addresses per ministry (the write door: model/reporting/reminders.py)."""
+    with st.expander(msg("rm.ui.contacts")):
+        known = contacts(snap)
+        names = {m.code: m.label(L) for m in registry(snap)}
+        st.dataframe(
+            ui.plain_frame(
+                pd.DataFrame(
+                    {
+                        msg("rm.col.ministry"): list(names.values()),
+                        msg("rm.col.contact"): [", ".join(known.get(c, ())) or "—" for c in names],
+                    }
+                )
+            ),
+            hide_index=True,
+            width="stretch",
+            key="contacts_table",
+        )
+        code = st.selectbox(
+            msg("rm.ui.contact_ministry"), list(names), format_func=names.__getitem__, key="contact_ministry"
+        )
+        with st.form("contact_form"):
+            text = st.text_input(
+                msg("rm.ui.contact_addresses"), value=", ".join(known.get(code, ())), key=f"contact_{code}"
+            )
+            if st.form_submit_button(msg("rm.ui.contact_save")):
+                assert user is not None
+                try:
+                    saved = set_contact(store, user, code, text)
+                except AppError as err:
+                    st.error(markdown_text(err.render(L)))
+                else:
+                    state.after_write()
+                    st.session_state["rounds_done"] = msg(
+                        "rm.ui.contact_saved", ministry=names[code], n=len(saved)
+                    )
+                    st.rerun()
+
+
+def _reminder_history(year: int) -> None:
+    st.markdown(f"**{msg('rm.ui.history')}**")
+    history = reminder_history(snap, year)
+    if history.empty:
+        st.caption(msg("rm.ui.no_history"))
+        return
+    names = {m.code: m.label(L) for m in registry(snap)}
+    st.dataframe(
+        ui.plain_frame(
+            pd.DataFrame(
+                {
+                    msg("rm.col.time"): [format_timestamp(ts, L) for ts in history["created_at"]],
+                    msg("rm.col.user"): history["user_name"],
+                    msg("rm.col.ministry"): [names.get(c, c) for c in history["ministry_code"]],
+                    msg("rm.col.recipients"): history["recipients"].str.replace(",", ", ").replace("", "—"),
+                    msg("rm.col.rows"): history["n_rows"].astype(int),
+                    msg("rm.col.outcome"): [msg(f"rm.outcome.{o}") for o in history["outcome"]],
+                    msg("rm.col.error"): [
+                        error_text(e, d, L)
+                        for e, d in zip(history["error"], history["error_detail"], strict=True)
+                    ],
+                }
+            ).astype(str)
+        ),
+        hide_index=True,
+        width="stretch",
+        key="remind_history",
+    )
+
 
 rounds = list_rounds(snap)
 if not rounds.empty:
@@ -103,6 +315,7 @@ if years:
         pd.DataFrame(
             {msg("ui.upload.ministry"): [names_all.get(c, c) for c in board["ministry_code"]]}
             | {msg(f"rv.state.{s}"): board[s].astype(int) for s in STATES}
+            | _deadline_columns(board["ministry_code"].tolist(), int(year))
         ),
         hide_index=True,
         width="stretch",
@@ -145,6 +358,8 @@ if years:
                             f"rv.done.{decision}", n=len(rows), version=version
                         )
                         st.rerun()
+
+    _reminders_section(int(year))
 
     st.subheader(msg("ui.assess.title"))
     entries = followup_with_assessments(snap, int(year))

@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
+from model.calendar_ja import format_timestamp
 from model.errors import AppError
 from model.reporting.commit import (
     UploadRejected,
@@ -24,7 +25,9 @@ from model.reporting.commit import (
     submission_history,
     withdraw,
 )
+from model.reporting.deadlines import deadline_status, status_text
 from model.reporting.owners import owned_action_ids
+from model.reporting.receipts import receipt_of, receipts
 from model.reporting.review import STATES, entry_states
 from model.reporting.rounds import list_rounds
 from model.reporting.template import make_template, template_file_name
@@ -64,6 +67,15 @@ fy = st.selectbox(
     format_func=lambda y: f"{y}年度" if L == "ja" else f"FY{y}",
     key="up_fy",
 )
+
+
+# --- deadline in open days and what is still owed (#11: deadlines, receipts, reminders) -----------------
+def _deadline_section(code: str, fy: int) -> None:
+    """The round's deadline, the open days left (行政機関の休日 excluded), 「23行中6行報告済み、残り17行」."""
+    st.info(status_text(deadline_status(snap, fy, code), L), icon=":material/event:")
+
+
+_deadline_section(code, int(fy))
 
 # --- what the ministry owes and what was returned ------------------------------------------------------
 review = entry_states(snap, int(fy))
@@ -213,6 +225,9 @@ if file is not None:
                 snap = state.after_write()
                 st.session_state.pop("up_checked", None)
                 st.session_state["up_done"] = committed_message(outcome, L)
+                if outcome.submission_id is not None:  # the receipt number (受付番号) the ministry keeps
+                    receipt = receipt_of(snap, outcome.submission_id)
+                    st.session_state["up_done"] += " " + msg("rm.receipt", receipt=receipt)
                 st.session_state["up_n"] = st.session_state.get("up_n", 0) + 1
                 st.rerun()
 if st.session_state.get("up_done"):
@@ -227,10 +242,11 @@ else:
     view = pd.DataFrame(
         {
             "#": hist["id"].astype(int),
+            msg("rm.col.receipt"): receipts(hist),
             msg("ui.col.kind"): hist["kind"].map(lambda k: msg(f"ui.kind.{k}")),
             msg("ui.col.fy"): hist["fiscal_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
             msg("ui.col.user"): hist["user_name"],
-            msg("ui.col.time"): hist["created_at"].dt.tz_convert("Asia/Tokyo").dt.strftime("%Y-%m-%d %H:%M"),
+            msg("ui.col.time"): hist["created_at"].map(lambda ts: format_timestamp(ts, L)),  # Japan time
             msg("ui.col.file"): hist["file_name"].fillna(""),
             # counts are whole numbers ("10", not "10.0"); none recorded is "—"
             msg("ui.preview.added"): hist["n_added"].map(lambda n: "—" if pd.isna(n) else str(int(n))),

@@ -2,7 +2,7 @@
 
 from types import ModuleType
 
-from model.commands import core, export, opendata, publish, review, structure
+from model.commands import core, export, opendata, publish, remind, review, structure
 from model.commands import reporting as reporting_cmds
 
-MODULES: list[ModuleType] = [core, reporting_cmds, review, publish, structure, export, opendata]
+MODULES: list[ModuleType] = [core, reporting_cmds, review, remind, publish, structure, export, opendata]

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from model.auth import add_user, get_user, list_users, operator, set_disabled
-from model.calendar_ja import parse_date, parse_fiscal_year
+from model.calendar_ja import format_timestamp, parse_date, parse_fiscal_year
 from model.commands._common import emit_json, records, snapshot_from, store_from
 from model.errors import AppError
 from model.messages import t
 from model.reporting.commit import committed_message, row_history, submission_history, submit_file, withdraw
+from model.reporting.receipts import receipt_of, receipts
 from model.reporting.rounds import close_round, open_round, round_progress
 from model.reporting.template import make_template
 from model.reporting.upload import Upload, check_upload
@@ -173,12 +174,14 @@ def run_submit(args: argparse.Namespace) -> int:
         fiscal_year=args.fiscal_year,
         lang=args.lang,
     )
-    extra = {"submission_id": outcome.submission_id} if outcome is not None else {"submission_id": None}
-    _print_upload(up, args, extra)
+    receipt = None
+    if outcome is not None and outcome.submission_id is not None:
+        receipt = receipt_of(store.snapshot(), outcome.submission_id)
+    _print_upload(up, args, {"submission_id": outcome.submission_id if outcome else None, "receipt": receipt})
     if outcome is None:
         return 1
     if not args.json:
-        print(committed_message(outcome, args.lang))
+        print(committed_message(outcome, args.lang), t("rm.receipt", args.lang, receipt=receipt))
     return 0
 
 
@@ -188,19 +191,20 @@ def run_history(args: argparse.Namespace) -> int:
     if args.action:
         return _row_history(snap, args, code)
     table = submission_history(snap, code)
-    cols = ["id", "kind", "ministry_code", "fiscal_year", "user_name", "created_at", "file_name"]
+    table = table.assign(receipt=receipts(table) if len(table) else None)
+    cols = ["id", "receipt", "kind", "ministry_code", "fiscal_year", "user_name", "created_at", "file_name"]
     cols += ["n_added", "n_changed", "n_unchanged", "outcome", "withdraws_id"]
     if args.json:
         emit_json(records(table[cols]))
         return 0
     for r in records(table[cols]):
-        when = str(r["created_at"])[:19]
+        when = format_timestamp(r["created_at"], args.lang)  # Japan time
         counts = f"+{r['n_added']} ~{r['n_changed']} ={r['n_unchanged']}"
         extra = f" withdraws #{int(r['withdraws_id'])}" if r["kind"] == "withdrawal" else ""
         print(
-            f"#{r['id']:<5}{r['kind']:<11}{r['ministry_code'] or '':<6}{_int(r['fiscal_year']):<6}"
-            f"{one_line(str(r['user_name'])):<20}{when}  {counts}  {r['outcome']}{extra}  "
-            f"{one_line(r['file_name'] or '')}"
+            f"#{r['id']:<5}{r['receipt']:<13}{r['kind']:<11}{r['ministry_code'] or '':<6}"
+            f"{_int(r['fiscal_year']):<6}{one_line(str(r['user_name'])):<20}{when}  {counts}  "
+            f"{r['outcome']}{extra}  {one_line(r['file_name'] or '')}"
         )
     return 0
 
@@ -217,7 +221,8 @@ def _row_history(snap: Snapshot, args: argparse.Namespace, code: str | None) -> 
         text = one_line(str(r["progress_ja"] or ""), 60)
         print(
             f"#{r['submission_id']:<5}{r['fiscal_year']:<6}{r['ministry_code']:<7}{r['status'] or '—':<6}"
-            f"{one_line(str(r['user_name'])):<16}{str(r['created_at'])[:16]}{state}  {text}"
+            f"{one_line(str(r['user_name'])):<16}{format_timestamp(r['created_at'], args.lang)}{state}  "
+            f"{text}"
         )
     return 0
 

@@ -20,6 +20,7 @@ from model.messages._exports import MESSAGES as _EXPORTS
 from model.messages._intake import MESSAGES as _INTAKE
 from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._publication import MESSAGES as _PUBLICATION
+from model.messages._reminders import MESSAGES as _REMINDERS
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
 from model.messages._screen import MESSAGES as _SCREEN
@@ -38,6 +39,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
     "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
     "publication": _PUBLICATION,  # publication and the 暫定 mark (model/reporting/publication.py)
+    "reminders": _REMINDERS,  # deadlines in open days, receipt numbers, reminders by e-mail (rm.*)
 }
 
 

@@ -71,7 +71,10 @@ def restore(engine: sa.Engine, source: Path) -> int:
                 raise AppError("err.backup.not_empty")
             metadata.create_all(dst)
             with src.connect() as conn:
+                present = set(sa.inspect(conn).get_table_names())
                 for table in metadata.sorted_tables:
+                    if table.name not in present:  # a backup made before the table existed
+                        continue
                     rows = [dict(r) for r in conn.execute(sa.select(table)).mappings()]
                     if rows:
                         dst.execute(table.insert(), rows)

@@ -32,8 +32,10 @@ from model.store._tables import (
     assessments,
     followup_versions,
     kpi_versions,
+    ministry_contacts,
     publications,
     reference,
+    reminders,
     review_events,
     round_events,
     status_overrides,
@@ -66,6 +68,8 @@ class Snapshot:
     _users: pd.DataFrame
     _structure_edits: pd.DataFrame
     _review_events: pd.DataFrame
+    _contacts: pd.DataFrame
+    _reminders: pd.DataFrame
     _publications: pd.DataFrame = field(default_factory=pd.DataFrame)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
@@ -145,6 +149,14 @@ class Snapshot:
         """Every return and acceptance of an entry by the secretariat, oldest first."""
         return self._review_events.copy(deep=False)
 
+    def ministry_contacts(self) -> pd.DataFrame:
+        """Every setting of a ministry's contact addresses, oldest first (the newest per ministry counts)."""
+        return self._contacts.copy(deep=False)
+
+    def reminders(self) -> pd.DataFrame:
+        """Every reminder sent or tried, oldest first."""
+        return self._reminders.copy(deep=False)
+
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
         return self._structure_edits.copy(deep=False)
@@ -196,6 +208,8 @@ class Snapshot:
             _users=self._users,
             _structure_edits=upto(self._structure_edits),
             _review_events=by_year(self._review_events),
+            _contacts=upto(self._contacts),
+            _reminders=upto(self._reminders),
             _publications=self._publications,
         )
 
@@ -309,6 +323,8 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _structure_edits=appended(structure_edits),
         _review_events=appended(review_events),
         _publications=appended(publications),
+        _contacts=appended(ministry_contacts),
+        _reminders=appended(reminders),
     )
 
 

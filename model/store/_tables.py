@@ -227,6 +227,39 @@ publications = sa.Table(
     sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
 )
 
+# --- reminders (model/reporting/reminders.py) ------------------------------------------------------------
+# Where the secretariat writes to a ministry: one or more e-mail addresses, edited by the secretariat.
+# Append-only: the newest row per ministry counts (an empty `addresses` removes the contact).
+ministry_contacts = sa.Table(
+    "ministry_contacts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("addresses", sa.Text, nullable=False),  # comma-separated e-mail addresses ("" = none)
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+)
+
+# Every reminder the secretariat sent (or tried to send) to a ministry: one row per ministry and sending,
+# with what it listed and how it ended (sent, or failed with the error as the message id and its detail).
+reminders = sa.Table(
+    "reminders",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("recipients", sa.Text, nullable=False),  # comma-separated addresses ("" = none known)
+    sa.Column("rows", sa.Text, nullable=False),  # JSON list: [{"action_id", "state"}, …]
+    sa.Column("outcome", sa.String(8), nullable=False),  # sent | failed
+    sa.Column("error", sa.String(64)),  # message id of the failure (err.rm.smtp_refused …)
+    sa.Column("error_detail", sa.Text),  # JSON: the message's parameters (host, port, the server's words)
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+    sa.Index("ix_reminders_fy", "fiscal_year", "id"),
+)
+
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")

@@ -19,7 +19,9 @@ from model.store._tables import (
     followup_versions,
     kpi_versions,
     login_failures,
+    ministry_contacts,
     publications,
+    reminders,
     review_events,
     round_events,
     status_overrides,
@@ -213,6 +215,47 @@ class Transaction:
                 "payload": payload,
                 "from_fy": from_fy,
                 "reason": reason,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    # --- reminders (model/reporting/reminders.py checks them first) ----------------------------------
+    def record_contact(self, ministry_code: str, addresses: str) -> None:
+        """A ministry's contact addresses (comma-separated; "" removes them)."""
+        self.conn.execute(
+            ministry_contacts.insert(),
+            {
+                "ministry_code": ministry_code,
+                "addresses": addresses,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_reminder(
+        self,
+        fiscal_year: int,
+        ministry_code: str,
+        recipients: str,
+        rows: str,
+        outcome: str,
+        error: str | None = None,
+        error_detail: str | None = None,
+    ) -> None:
+        """One reminder to one ministry: sent, or failed with the error (message id and detail)."""
+        self.conn.execute(
+            reminders.insert(),
+            {
+                "fiscal_year": fiscal_year,
+                "ministry_code": ministry_code,
+                "recipients": recipients,
+                "rows": rows,
+                "outcome": outcome,
+                "error": error,
+                "error_detail": error_detail,
                 "user_name": self.user_name,
                 "created_at": self._now(),
                 "change_id": self.version,

@@ -24,7 +24,9 @@ from model.kpi import DIRECTIONS, STATUSES
 from model.messages import CATALOGUE, SECTIONS, merge_sections, t
 from model.milestones import MILESTONE_STATUSES
 from model.opendata import DEFINED
+from model.reporting.deadlines import OWED_STATES
 from model.reporting.publication import YEAR_STATES
+from model.reporting.reminders import OUTCOMES
 from model.reporting.review import DECISIONS, STATES
 from model.schemas import GOAL_KINDS, Agreements
 from model.seed import SeedData
@@ -78,6 +80,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "user.{}d": ("disable", "enable"),  # `user disable|enable` (model/commands/reporting.py)
     # the column tuples written next to each pattern in model/exports/briefing.py
     "rv.state.{}": STATES,  # review states of an entry (model/reporting/review.py)
+    "rm.mail.head.{}": OWED_STATES,  # the reminder e-mail's parts (model/reporting/reminders.py)
+    "rm.outcome.{}": OUTCOMES,  # a reminder sent or failed (model/reporting/reminders.py)
     "rv.done.{}": DECISIONS,  # what `review return|accept` did
     "pub.state.{}": YEAR_STATES,  # a fiscal year for its readers (model/reporting/publication.py)
     "st.op.{}": tuple(OPS),  # structure edits (model/structure.py)
