@@ -14,6 +14,7 @@ import pandas as pd
 
 from model.messages import CATALOGUE, t
 from model.opendata._tables import Table
+from model.reporting.publication import is_provisional, year_state
 from model.schemas import TABLES
 from model.store import Snapshot
 
@@ -178,11 +179,18 @@ def descriptor(
             }
         )
     sources = snap.table("sources")
+    # A year not published (or changed since) is marked in the package, as on every page, slide and sheet.
+    provisional = is_provisional(snap, fiscal_year)
+    mark_ja, mark_en = (
+        (f"【{t('pub.mark', 'ja')}】", f"[{t('pub.mark', 'en')}] ") if provisional else ("", "")
+    )
     return {
         "profile": "tabular-data-package",
         "name": f"quantum-strategy-followup-fy{fiscal_year}",
-        "title": t("od.package.title", "ja", fy=f"{fiscal_year}年度"),
-        "title_en": t("od.package.title", "en", fy=f"FY{fiscal_year}"),
+        "title": mark_ja + t("od.package.title", "ja", fy=f"{fiscal_year}年度"),
+        "title_en": mark_en + t("od.package.title", "en", fy=f"FY{fiscal_year}"),
+        "provisional": provisional,
+        "publication_state": year_state(snap, fiscal_year),
         "description": t("od.package.desc", "ja"),
         "description_en": t("od.package.desc", "en"),
         "fiscal_year": fiscal_year,

@@ -4,6 +4,7 @@ are not logged in see of the year stays that version whatever is submitted later
 from __future__ import annotations
 
 import io
+import json
 
 import openpyxl
 import pytest
@@ -15,6 +16,7 @@ from model.errors import AppError
 from model.exports.deck import build_deck
 from model.exports.followup_table import to_xlsx
 from model.figures import build_chart
+from model.opendata import build_bundle
 from model.reporting.publication import (
     is_provisional,
     pins,
@@ -118,8 +120,12 @@ def test_the_public_view_keeps_each_year_at_its_own_pin(store: Store) -> None:
 
 
 def _marks(store: Store, fy: int) -> tuple[int, int, str, bool]:
-    """(slides, slides with the 暫定 mark, the published table's title, the chart's mark) for `fy`."""
+    """(slides, slides with the 暫定 mark, the published table's title, the chart's mark) for `fy`; the
+    open-data package says the same."""
     snap = store.snapshot()
+    package = json.loads(build_bundle(snap, fy).files["datapackage.json"])
+    assert package["provisional"] is is_provisional(snap, fy)
+    assert package["title"].startswith("【暫定・取扱注意】") is is_provisional(snap, fy)
     deck = Presentation(io.BytesIO(build_deck(snap, fiscal_year=fy, lang="ja", charts=[]).data))
     marked = sum(any(s.name == "provisional-mark" for s in slide.shapes) for slide in deck.slides)
     title = str(openpyxl.load_workbook(io.BytesIO(to_xlsx(snap, fy))).active["A1"].value)
