@@ -60,7 +60,35 @@
       if (a.textContent !== cfg.skip) a.textContent = cfg.skip;
     });
   }
-  const applyAll = () => { apply(); more(); };
+  // On English pages, text that is Japanese (action titles, ministries' reports, names from the seeds) is
+  // marked lang="ja" on its element, so that a screen reader reads it as Japanese (JIS X 8341-3 3.1.2).
+  // An element whose own text is at least half Japanese characters counts as Japanese; mixed lines stay
+  // English. Attributes only: the elements are Streamlit's, and their children are left as they are.
+  const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g;
+  function languageOfParts() {
+    const main = document.querySelector('[data-testid="stAppViewContainer"]');
+    if (!main) return;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || seen.has(el)) continue;
+      seen.add(el);
+      let own = "";
+      for (const child of el.childNodes) if (child.nodeType === Node.TEXT_NODE) own += child.textContent;
+      own = own.replace(/\s+/g, "");
+      const ja = (own.match(JAPANESE) || []).length;
+      const wanted = cfg.lang === "en" && own.length > 0 && ja * 2 >= own.length;
+      if (wanted && el.getAttribute("lang") !== "ja") {
+        el.setAttribute("lang", "ja");
+        el.dataset.qfLang = "auto";
+      } else if (!wanted && el.dataset.qfLang === "auto") {
+        el.removeAttribute("lang");
+        delete el.dataset.qfLang;
+      }
+    }
+  }
+  const applyAll = () => { apply(); more(); languageOfParts(); };
   applyAll();
   if (!window.__qfA11yObserver) {
     let queued = false;

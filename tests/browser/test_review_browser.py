@@ -186,3 +186,7 @@ def test_switching_the_language_relabels_the_chosen_values(server: tuple[str, Pa
     expect(page.get_by_role("heading", name="Year over year")).to_be_visible()
     expect(values.first).to_have_value("FY2020")
     assert values.evaluate_all("els => els.map(e => e.value)") == ["FY2020", "FY2021 (provisional)", "All"]
+    # Japanese text on the English page is marked as Japanese (language of parts), English text is not.
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.locator('[lang="ja"]', has_text="量子コンピュータ").first).to_be_attached()
+    assert main.get_by_role("heading", name="Year over year").evaluate("e => e.closest('[lang=ja]')") is None
