@@ -32,7 +32,7 @@ fy = st.selectbox(
 
 ui.provisional_banner(fy)
 
-st.subheader(msg("exp.deck.header"))
+st.header(msg("exp.deck.header"))
 st.caption(msg("exp.deck.caption"))
 # --- deck options: the slides (sections) briefing staff want, for the fiscal year chosen above ---
 section_labels = {key: msg(f"deck.section.{key}") for key in SECTIONS}
@@ -57,10 +57,10 @@ else:
         else:
             st.info(msg("err.export.no_soffice"), icon=":material/info:")
 
-st.subheader(msg("exp.followup.header"))
+st.header(msg("exp.followup.header"))
 followup_buttons(snap, fy)
 
-st.subheader(msg("exp.opendata.header"))
+st.header(msg("exp.opendata.header"))
 st.caption(msg("exp.opendata.caption"))
 if snap.followup(fy).empty:  # the year being collected may have no entry yet: nothing to publish
     st.info(msg("exp.opendata.empty", fy=ui.fy_options([fy])[fy]), icon=":material/info:")
@@ -75,7 +75,7 @@ else:
         on_click="ignore",
     )
 
-st.subheader(msg("exp.charts.header"))
+st.header(msg("exp.charts.header"))
 name = st.selectbox(
     msg("exp.charts.pick"),
     list(CHARTS),

@@ -22,7 +22,7 @@ deadline_day = deadline.iloc[0] if len(deadline) else None
 fw = state.frameworks()
 fw_now = fw[fw["date"].map(lambda d: d <= day)]
 fw_by = fw_now[fw_now["date"].map(lambda d: deadline_day is None or d <= deadline_day)]
-st.subheader(tr("int.frameworks", deadline=ui.date_label(deadline_day)))
+st.header(tr("int.frameworks", deadline=ui.date_label(deadline_day)))
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("int.fw_by_deadline"), len(fw_by))
 c2.metric(tr("int.fw_bilateral"), int((fw_by["kind"] == "bilateral").sum()))
@@ -30,7 +30,7 @@ c3.metric(tr("int.fw_now"), len(fw_now))
 show_chart(state.chart("frameworks-vs-goal"), key="int_fw")
 
 # --- agreements ------------------------------------------------------------------------------------------
-st.subheader(tr("int.agreements"))
+st.header(tr("int.agreements"))
 show_chart(state.chart("agreements-timeline"), key="int_ag")
 ag = state.agreements()
 ag = ag[ag["date"].map(lambda d: d <= day)]
@@ -60,11 +60,11 @@ ui.table(
 )
 
 # --- matrix ------------------------------------------------------------------------------------------------
-st.subheader(tr("int.matrix"))
+st.header(tr("int.matrix"))
 show_chart(state.chart("partner-area-matrix"), key="int_matrix")
 
 # --- events ------------------------------------------------------------------------------------------------
-st.subheader(tr("int.events"))
+st.header(tr("int.events"))
 show_chart(state.chart("events-timeline"), key="int_events")
 ev = state.events()
 ev = ev[ev["date_start"].map(lambda d: d is not None and d <= day)]

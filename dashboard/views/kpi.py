@@ -67,7 +67,7 @@ if shown["sample"].any():
     st.caption(tr("sample_note"))
 
 # --- one goal in detail -----------------------------------------------------------------------------------
-st.subheader(tr("kpi.detail"))
+st.header(tr("kpi.detail"))
 options = dict(zip(shown["goal_id"], shown[title_col], strict=True))
 if options:
     goal_id = st.selectbox(

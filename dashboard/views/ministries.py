@@ -27,7 +27,7 @@ names = ui.ministry_names()
 comp = state.completeness(fy)
 ui.provisional_banner(fy)
 
-st.subheader(tr("min.summary", fy=ui.fy_label(fy)))
+st.header(tr("min.summary", fy=ui.fy_label(fy)))
 ui.table(
     pd.DataFrame(
         {
@@ -54,7 +54,7 @@ code = st.selectbox(
     format_func={c: names.get(c, c) for c in comp["ministry_code"]}.__getitem__,
 )
 rows = state.ministry_actions(code, fy)
-st.subheader(tr("min.actions", name=names.get(code, code), fy=ui.fy_label(fy)))
+st.header(tr("min.actions", name=names.get(code, code), fy=ui.fy_label(fy)))
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("min.owned"), len(rows))
 c2.metric(tr("min.reported"), int(rows["has_entry"].sum()))

@@ -17,7 +17,7 @@ L = lang()
 st.title(tr("overview.title"))
 
 # --- one card per headline target ----------------------------------------------------------------------
-st.subheader(tr("overview.targets"))
+st.header(tr("overview.targets"))
 head = state.kpis(("headline",))
 title_col = "title_en" if L == "en" else "title_ja"
 for col, row in zip(st.columns(len(head) or 1), head.to_dict("records"), strict=False):
@@ -48,7 +48,7 @@ if head["sample"].any():
     st.caption(tr("sample_note"))
 
 # --- trajectories -----------------------------------------------------------------------------------------
-st.subheader(tr("overview.trajectories"))
+st.header(tr("overview.trajectories"))
 tabs = st.tabs([str(r[title_col]) for r in head.to_dict("records")])  # whole titles: the CSS wraps them
 for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
     with tab:
@@ -60,7 +60,7 @@ for tab, goal_id in zip(tabs, head["goal_id"], strict=True):
 # --- follow-up status and reporting completeness ---------------------------------------------------------
 with st.container():
     fy = state.as_of_fiscal_year()
-    st.subheader(tr("overview.pillars", fy=ui.fy_label(fy)))
+    st.header(tr("overview.pillars", fy=ui.fy_label(fy)))
     if fy is None:
         st.info(tr("empty.fy", fy="—"))
     else:
@@ -70,7 +70,7 @@ with st.container():
 if not state.public_only():
     with st.container():
         cy = state.current_collection_year()
-        st.subheader(tr("overview.completeness", fy=ui.fy_label(cy)))
+        st.header(tr("overview.completeness", fy=ui.fy_label(cy)))
         comp = state.completeness(cy)
         st.metric(
             tr("overview.completeness_metric"),

@@ -80,7 +80,7 @@ def _smtp() -> SmtpSettings | None:
 def _reminders_section(year: int) -> None:
     """督促: who owes rows (未提出・差戻し), the list to download, e-mails after a confirmation, the history,
     and the ministries' contact addresses."""
-    st.subheader(msg("rm.ui.section"))
+    st.header(msg("rm.ui.section"))
     reminders = plan(snap, year)
     if not reminders:
         st.caption(msg("rm.ui.nothing_owed"))
@@ -293,7 +293,7 @@ years = rounds["fiscal_year"].astype(int).tolist() if not rounds.empty else []
 if years:
     year = st.selectbox(msg("ui.col.fy"), sorted(years, reverse=True), key="progress_year")
     progress = round_progress(snap, int(year))
-    st.subheader(msg("ui.round.progress"))
+    st.header(msg("ui.round.progress"))
     st.dataframe(
         pd.DataFrame(
             {
@@ -308,7 +308,7 @@ if years:
         key="progress_table",
     )
 
-    st.subheader(msg("rv.ui.board"))
+    st.header(msg("rv.ui.board"))
     board = state_counts(snap, int(year))
     names_all = ui.ministry_names()
     st.dataframe(
@@ -361,7 +361,7 @@ if years:
 
     _reminders_section(int(year))
 
-    st.subheader(msg("ui.assess.title"))
+    st.header(msg("ui.assess.title"))
     entries = followup_with_assessments(snap, int(year))
     entries = entries[entries["ministry_code"] != "JOINT"]
     if entries.empty:
@@ -418,7 +418,7 @@ if years:
 
 
 # --- publication (公表) ------------------------------------------------------------------------------------
-st.subheader(msg("pub.ui.title"))
+st.header(msg("pub.ui.title"))
 st.caption(msg("pub.ui.help"))
 pub_years = sorted({*state.fiscal_years(), *years}, reverse=True)
 pub = status_rows(snap, pub_years)

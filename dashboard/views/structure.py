@@ -178,7 +178,7 @@ with tab_upload:
                 key="st_problems",
             )
         else:
-            st.subheader(msg("st.ui.preview", n=len(up.edits)))
+            st.header(msg("st.ui.preview", n=len(up.edits)))
             for line in (describe(e, L) for e in up.edits):
                 st.markdown(f"- {markdown_text(line)}")
             if st.button(msg("st.ui.commit"), type="primary", key="st_commit"):

@@ -100,7 +100,7 @@ if not returned.empty:
     )
 
 # --- 1. template ------------------------------------------------------------------------------------------
-st.subheader(msg("ui.upload.step_template"))
+st.header(msg("ui.upload.step_template"))
 st.caption(msg("ui.upload.template_help"))
 ministry = ministries.get(code)
 if st.button(msg("ui.upload.make_template"), key="make_template"):
@@ -118,7 +118,7 @@ if made and made[0] == code and made[1] == fy:
     )
 
 # --- 2. upload and check ----------------------------------------------------------------------------------
-st.subheader(msg("ui.upload.step_upload"))
+st.header(msg("ui.upload.step_upload"))
 # A new key after each commit empties the uploader (the committed file would now read as stale).
 file = st.file_uploader(
     msg("ui.upload.file"), type=["xlsx", "xls", "ods"], key=f"up_file_{st.session_state.get('up_n', 0)}"
@@ -210,7 +210,7 @@ if file is not None:
         st.table(_problems_table(up).set_index(msg("ui.col.sheet")))
     else:
         st.success(msg("ui.upload.valid"))
-        st.subheader(msg("ui.upload.step_preview"))
+        st.header(msg("ui.upload.step_preview"))
         _preview_tables(up)
         if st.button(msg("ui.upload.commit"), type="primary", key="commit"):
             try:
@@ -234,7 +234,7 @@ if st.session_state.get("up_done"):
     st.success(st.session_state["up_done"])
 
 # --- history and withdrawal -------------------------------------------------------------------------------
-st.subheader(msg("ui.upload.history"))
+st.header(msg("ui.upload.history"))
 hist = submission_history(snap, code)
 if hist.empty:
     st.caption(msg("ui.upload.no_history"))
