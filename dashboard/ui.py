@@ -69,6 +69,7 @@ def page_frame() -> None:
     config = {
         "lang": "ja" if lang() == "ja" else "en",
         "skip": msg("a11y.skip"),
+        "running": msg("a11y.running"),
         # Streamlit's English and our texts of either language → this language's (a label we set stays
         # until Streamlit draws the control again, so a language switch must translate ours too).
         "names": {

@@ -55,6 +55,13 @@
         if (style.overflowX === "auto" || style.overflowX === "scroll") el.setAttribute("tabindex", "0");
       }
     });
+    // Streamlit's "Running..." while a script runs, in English whatever the language.
+    document.querySelectorAll('[data-testid="stStatusWidget"]').forEach((box) => {
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent.trim() === "Running..." && cfg.running) node.textContent = cfg.running;
+      }
+    });
     // Streamlit's skip link, in English whatever the language.
     document.querySelectorAll('a[href="#main-content"], a[href^="#stMain"], [data-testid="stSkipLink"]').forEach((a) => {
       if (a.textContent !== cfg.skip) a.textContent = cfg.skip;

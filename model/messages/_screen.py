@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st.hide_password": ("入力した文字を隠す", "Hide password"),
     "st.clear_all": ("すべて解除", "Clear all"),
     "a11y.skip": ("本文へ移動", "Skip to main content"),
+    "a11y.running": ("処理中…", "Running…"),
     "uploader.drop": ("ここにファイルをドラッグ＆ドロップ", "Drag and drop a file here"),
     "uploader.limit": (
         "1 ファイル {mb} MB まで・.xlsx / .xls / .ods",
