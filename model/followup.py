@@ -160,9 +160,31 @@ class Filters:
     query: str = ""
 
 
-def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None = None) -> pd.DataFrame:
+def _haystack(df: pd.DataFrame) -> pd.Series:
+    return (
+        df["title_ja"].fillna("")
+        + "\n"
+        + df["parent_title_ja"].fillna("")
+        + "\n"
+        + df["progress_ja"].fillna("")
+        + "\n"
+        + df["next_ja"].fillna("")
+    ).map(normalise)
+
+
+@per_snapshot
+def search_text(snap: Snapshot, fiscal_year: int | None = None) -> pd.Series:
+    """The searchable text of each of `entries(snap, fiscal_year)` (same index), normalised once per
+    snapshot rather than on every search."""
+    return _haystack(entries(snap, fiscal_year))
+
+
+def filter_entries(
+    df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None = None, hay: pd.Series | None = None
+) -> pd.DataFrame:
     """Entries matching every filter; the query's words (space-separated) must all occur somewhere in
-    the 取組, 進捗 or 次年度以降 text (full-/half-width and case insensitive)."""
+    the 取組, 進捗 or 次年度以降 text (full-/half-width and case insensitive). `hay`: `search_text` of
+    `df` when `df` is `entries(…)` as it is (saves normalising every row on each search)."""
     out = df
     if f.fiscal_year is not None:
         out = out[out["fiscal_year"] == f.fiscal_year]
@@ -182,18 +204,10 @@ def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None 
         out = out[out["status_key"] == f.status]
     words = [normalise(w) for w in f.query.split()]
     if words:
-        hay = (
-            out["title_ja"].fillna("")
-            + "\n"
-            + out["parent_title_ja"].fillna("")
-            + "\n"
-            + out["progress_ja"].fillna("")
-            + "\n"
-            + out["next_ja"].fillna("")
-        ).map(normalise)
+        text = _haystack(out) if hay is None else hay.loc[out.index]
         mask = pd.Series(True, index=out.index)
         for w in words:
-            mask &= hay.str.contains(w, regex=False)
+            mask &= text.str.contains(w, regex=False)
         out = out[mask]
     return out.reset_index(drop=True)
 
@@ -268,6 +282,12 @@ def repeat_links(
                 if found is not None and found != r["action_id"]:
                     links[key] = found
     return links
+
+
+@per_snapshot
+def year_repeat_links(snap: Snapshot, fiscal_year: int | None) -> dict[tuple[str, int, str, str, int], str]:
+    """`repeat_links` of every entry of the year (None: all years), once per snapshot."""
+    return repeat_links(entries(snap, fiscal_year), snap.table("bullets"))
 
 
 def entry_history(snap: Snapshot, action_id: str, fiscal_year: int, ministry_code: str) -> pd.DataFrame:

@@ -93,10 +93,11 @@ class Structure:
         return None if rows.empty else {str(k): v for k, v in rows.iloc[0].to_dict().items()}
 
 
-def stored_edits(snap: Snapshot) -> list[Edit]:
-    """The snapshot's edits, oldest first."""
+@per_snapshot
+def stored_edits(snap: Snapshot) -> tuple[Edit, ...]:
+    """The snapshot's edits, oldest first (read once a snapshot: every fiscal year's structure uses them)."""
     df = snap.structure_edits()
-    return [
+    return tuple(
         Edit(
             op=str(r["op"]),
             target=str(r["target"]),
@@ -105,7 +106,7 @@ def stored_edits(snap: Snapshot) -> list[Edit]:
             reason=str(r["reason"]),
         )
         for r in df.to_dict("records")
-    ]
+    )
 
 
 class Builder:
@@ -127,6 +128,7 @@ class Builder:
         self.links: list[dict[str, Any]] = []
         reg = MinistryRegistry.from_frame(tables["ministries"])
         self.rows: dict[str, dict[str, Any]] = {}
+        self._registry: tuple[int, MinistryRegistry] = (len(self.ministries), reg)
         for r in _records(tables["actions"]):
             pid = int(self.area_pillar[r["area_id"]])
             strategy_id = self.pillar_strategy[pid]
@@ -143,6 +145,13 @@ class Builder:
                 "until_fy": None,
                 "merged_into": None,
             }
+
+    def registry(self) -> MinistryRegistry:
+        """The ministries known so far (made again only after a `ministries.add`)."""
+        if self._registry[0] != len(self.ministries):
+            reg = MinistryRegistry.from_frame(pd.DataFrame(self.ministries))
+            self._registry = (len(self.ministries), reg)
+        return self._registry[1]
 
     # --- applying -------------------------------------------------------------------------------------
     def apply(self, e: Edit) -> None:

@@ -21,6 +21,7 @@ from model.messages._intake import MESSAGES as _INTAKE
 from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
+from model.messages._scale import MESSAGES as _SCALE
 from model.messages._screen import MESSAGES as _SCREEN
 from model.messages._structure import MESSAGES as _STRUCTURE
 from model.messages._views import MESSAGES as _VIEWS
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "review": _REVIEW,  # the review states of entries, returns and acceptances (model/reporting/review.py)
     "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
     "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
+    "scale": _SCALE,  # the follow-up page at scale: pages of actions, view switch, URL filters (#12)
 }
 
 
