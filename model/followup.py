@@ -246,7 +246,23 @@ def repeat_links(
     fiscal year, in structure order, with the same text or starting with it (a repeat may quote only
     the first sentence)."""
     links: dict[tuple[str, int, str, str, int], str] = {}
-    records = df.sort_values(["fiscal_year", "order"]).to_dict("records")
+    df = df.sort_values(["fiscal_year", "order"])[
+        ["action_id", "fiscal_year", "ministry_code", "progress_ja", "next_ja"]
+    ]
+    # Only cells that hold a （再掲） need their bullets read: most hold none.
+    has = df["progress_ja"].str.contains(_REPEAT, na=False) | df["next_ja"].str.contains(_REPEAT, na=False)
+    repeats: list[tuple[tuple[str, int, str, str, int], str, int]] = []  # (link key, bullet, index)
+    for r in df[has].to_dict("records"):
+        for column in ("progress_ja", "next_ja"):
+            text = r[column]
+            if not isinstance(text, str) or not _REPEAT.search(text):
+                continue
+            for i, b in enumerate(split_bullets(text)):
+                if is_repeat(b):
+                    key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
+                    repeats.append((key, b, i))
+    if not repeats:
+        return links
     if bullets is not None and len(bullets):
         known = bullets[bullets["is_repeat"].astype(bool) & bullets["repeat_of"].notna()]
         by_text = {
@@ -255,32 +271,25 @@ def repeat_links(
             ).split("/")[0]
             for b in known.to_dict("records")
         }
-        for r in records:
-            for column in ("progress_ja", "next_ja"):
-                for i, b in enumerate(split_bullets(r[column])):
-                    hit = by_text.get((str(r["action_id"]), int(r["fiscal_year"]), column, _key(b)))
-                    if hit is not None and is_repeat(b):
-                        links[
-                            (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
-                        ] = hit
+        for key, b, _ in repeats:
+            hit = by_text.get((key[0], key[1], key[3], _key(b)))
+            if hit is not None:
+                links[key] = hit
+    unlinked = [(key, b) for key, b, _ in repeats if key not in links]
+    years = {key[1] for key, _ in unlinked}
     originals: dict[tuple[int, str], str] = {}
-    for r in records:
+    for r in df[df["fiscal_year"].isin(years)].to_dict("records"):
         for column in ("progress_ja", "next_ja"):
             for b in split_bullets(r[column]):
                 if not is_repeat(b):
                     originals.setdefault((int(r["fiscal_year"]), _key(b)), str(r["action_id"]))
-    for r in records:
-        for column in ("progress_ja", "next_ja"):
-            for i, b in enumerate(split_bullets(r[column])):
-                key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
-                if not is_repeat(b) or key in links:
-                    continue
-                fy, k = int(r["fiscal_year"]), _key(b)
-                found = originals.get((fy, k)) or next(
-                    (a for (y, text), a in originals.items() if y == fy and text.startswith(k)), None
-                )
-                if found is not None and found != r["action_id"]:
-                    links[key] = found
+    for key, b in unlinked:
+        fy, k = key[1], _key(b)
+        found = originals.get((fy, k)) or next(
+            (a for (y, text), a in originals.items() if y == fy and text.startswith(k)), None
+        )
+        if found is not None and found != key[0]:
+            links[key] = found
     return links
 
 
