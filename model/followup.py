@@ -340,23 +340,30 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     002), which all of the row's owners wrote together. An entry counts with or without a status; a
     withdrawn entry does not count. Ministries that own no reportable row are not listed.
     """
-    st = structure(snap, fiscal_year)
-    rep = set(st.loc[st["reportable"] & st["in_force"], "action_id"])
+    acts = strategy.actions(snap, fiscal_year)  # the structure's rows alone: no labels needed here
+    acts = acts.sort_values("order")
+    rep = set(acts.loc[acts["reportable"].astype(bool) & acts["in_force"].astype(bool), "action_id"])
     own = owners(snap, fiscal_year)
     own = own[own["action_id"].isin(rep)]
     fu = snap.followup(fiscal_year)
     joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
     subs = snap.submissions()
     subs = subs[(subs["fiscal_year"] == fiscal_year) & (subs["kind"] != "seed")]
-    order = {a: i for i, a in enumerate(st["action_id"])}
+    last_by = subs.groupby("ministry_code")["created_at"].max().to_dict()
+    order = {a: i for i, a in enumerate(acts["action_id"])}
+    owned_by: dict[str, set[str]] = {}
+    for a, m in zip(own["action_id"].tolist(), own["ministry_code"].tolist(), strict=True):
+        owned_by.setdefault(m, set()).add(a)
+    written_by: dict[str, set[str]] = {}
+    for a, m in zip(fu["action_id"].tolist(), fu["ministry_code"].tolist(), strict=True):
+        written_by.setdefault(m, set()).add(a)
     rows = []
     for m in registry(snap):
-        mine = set(own.loc[own["ministry_code"] == m.code, "action_id"])
+        mine = owned_by.get(m.code, set())
         if not mine:
             continue
-        own_entries = set(fu.loc[fu["ministry_code"] == m.code, "action_id"])
-        reported = mine & (own_entries | joint)
-        last = subs.loc[subs["ministry_code"] == m.code, "created_at"]
+        reported = mine & (written_by.get(m.code, set()) | joint)
+        last = last_by.get(m.code)
         rows.append(
             {
                 "ministry_code": m.code,
@@ -368,7 +375,7 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
                 "reported": len(reported),
                 "missing": len(mine - reported),
                 "pct": 100.0 * len(reported) / len(mine),
-                "last_submission": None if last.empty else last.max(),
+                "last_submission": None if last is None or pd.isna(last) else last,
                 "missing_ids": sorted(mine - reported, key=order.__getitem__),
             }
         )

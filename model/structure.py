@@ -222,17 +222,21 @@ class Builder:
         return self.owners_of(str(parent)) if isinstance(parent, str) and parent in self.rows else ()
 
     def frame(self, fiscal_year: int | None) -> pd.DataFrame:
-        out = []
+        columns: dict[str, list[Any]] = {k: [] for k in ACTION_COLUMNS}
+        computed = {"owner_codes", "in_force", "order"}
+        plain = [k for k in ACTION_COLUMNS if k not in computed]
         for order, (action_id, row) in enumerate(self.rows.items()):
             until = row["until_fy"]
             if fiscal_year is None:
                 in_force = until is None
             else:
                 in_force = row["from_fy"] <= fiscal_year and (until is None or fiscal_year < until)
-            owners = self.owners_of(action_id)  # in the order the tag (or the edit) names them
-            record = {**row, "owner_codes": owners, "in_force": in_force, "order": order}
-            out.append({k: record.get(k) for k in ACTION_COLUMNS})
-        return pd.DataFrame(out, columns=ACTION_COLUMNS)
+            for k in plain:
+                columns[k].append(row.get(k))
+            columns["owner_codes"].append(self.owners_of(action_id))  # in the order the tag (or edit) names
+            columns["in_force"].append(in_force)
+            columns["order"].append(order)
+        return pd.DataFrame(columns, columns=ACTION_COLUMNS)
 
 
 def applied(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Builder:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.paging import page_chooser
 from dashboard.state import tr
 from model.compare import CHANGE_KINDS, change_counts, diff_html
 from model.text import html_text, markdown_text
@@ -58,7 +59,9 @@ st.caption(tr("rows_of", n=len(shown), total=len(table)))
 st.markdown(f"<div class='qf-diff'>{tr('cmp.legend')}</div>", unsafe_allow_html=True)
 
 label_a, label_b = ui.fy_label(year_a), ui.fy_label(year_b)
-for r in shown.to_dict("records"):
+# A page of rows at a time: a decade of follow-up changes thousands of rows from one year to the next (#12).
+first, _ = page_chooser(len(shown), 25, "cmp_page", (year_a, year_b, tuple(show or [])))
+for r in shown.iloc[first : first + 25].to_dict("records"):
     header = f"**{r['action_id']}**　{markdown_text(str(r['title_ja']))}　·　{tr('cmp.' + r['change'])}"
     with st.expander(header, expanded=r["change"] == "changed"):
         if r["change"] == "changed":

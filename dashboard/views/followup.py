@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.paging import page_chooser
 from dashboard.state import lang, msg, tr
 from model import followup
 from model.followup import (
@@ -186,33 +187,16 @@ with p1:
     from_url("per", PER_PAGE)
     per_page = st.selectbox(msg("fux.per_page"), PER_PAGE, index=1, key="fu_per_page")
 to_url("per", per_page, PER_PAGE[1])
-pages = max(1, -(-len(action_ids) // per_page))
-# A new filter starts at the first page.
-signature = (strategy_id, pillar, area, ministry, choice_fy, status, query, per_page)
-if st.session_state.get("fu_signature") not in (None, signature):
-    st.session_state["fu_page"] = 1
-st.session_state["fu_signature"] = signature
 with p2:
-    page_labels = {n: msg("fux.page_of", page=n, pages=pages) for n in range(1, pages + 1)}
-    from_url("page", page_labels)
-    if st.session_state.get("fu_page") not in page_labels:
-        st.session_state["fu_page"] = 1
-    page_no = st.selectbox(
-        msg("fux.page"), list(page_labels), key="fu_page", format_func=page_labels.__getitem__
+    from_url("page", range(1, len(action_ids) // per_page + 2))
+    first, page_no = page_chooser(
+        len(action_ids),
+        per_page,
+        "fu_page",
+        (strategy_id, pillar, area, ministry, choice_fy, status, query, per_page),
     )
 to_url("page", page_no, 1)
-first = (page_no - 1) * per_page
 on_page = action_ids[first : first + per_page]
-st.caption(
-    msg(
-        "fux.range",
-        page=page_no,
-        pages=pages,
-        first=first + 1,
-        last=first + len(on_page),
-        actions=len(action_ids),
-    )
-)
 page_rows = shown[shown["action_id"].isin(set(on_page))]
 
 links = followup.year_repeat_links(state.snapshot(), fy)

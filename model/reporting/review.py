@@ -83,7 +83,7 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
                     "id": history["submission_id"].astype(int),
                     "event": "submission",
                     "deleted": history["deleted"].astype(bool),
-                    "when": [pd.Timestamp(x) for x in history["created_at"]],
+                    "when": pd.to_datetime(history["created_at"], utc=True),
                     "created_at": history["created_at"],
                     "user_name": None,
                     "comment": None,
@@ -95,7 +95,7 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
                     "id": decisions["change_id"].astype(int),
                     "event": decisions["decision"].astype(str),
                     "deleted": False,
-                    "when": [pd.Timestamp(x) for x in decisions["created_at"]],
+                    "when": pd.to_datetime(decisions["created_at"], utc=True),
                     "created_at": decisions["created_at"],
                     "user_name": decisions["user_name"],
                     "comment": decisions["comment"],
@@ -104,7 +104,8 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
-    order = sorted(range(len(events)), key=lambda i: (events["when"].iat[i], events["id"].iat[i]))
+    whens, ids = events["when"].tolist(), events["id"].tolist()
+    order = sorted(range(len(events)), key=lambda i: (whens[i], ids[i]))
     state: dict[tuple[str, str], str] = {}
     submitted: dict[tuple[str, str], object] = {}
     decided: dict[tuple[str, str], dict[Any, Any]] = {}
