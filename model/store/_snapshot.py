@@ -150,8 +150,8 @@ class Snapshot:
     def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
         """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
         commit makes, for the preview a ministry sees before it commits."""
-        fu = _by_key(self.followup(), FOLLOWUP_KEY)
-        kpi = _by_key(current_frame(self._kpi_history, KPI_KEY), KPI_KEY)
+        fu = _by_key(self.followup(), FOLLOWUP_KEY, change.followup)
+        kpi = _by_key(current_frame(self._kpi_history, KPI_KEY), KPI_KEY, change.kpi)
         return (
             classify(change.followup, fu, FOLLOWUP_KEY, FOLLOWUP_VALUES),
             classify(change.kpi, kpi, KPI_KEY, KPI_VALUES),
@@ -193,7 +193,13 @@ def current_frame(history: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
     return newest.sort_values(list(key), kind="stable")[cols].reset_index(drop=True)
 
 
-def _by_key(df: pd.DataFrame, key: tuple[str, ...]) -> dict[tuple[Any, ...], dict[str, Any]]:
+def _by_key(
+    df: pd.DataFrame, key: tuple[str, ...], rows: list[dict[str, Any]]
+) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """The current rows of the keys `rows` name, by key (only those: the store holds many more)."""
+    wanted = {tuple(clean(r.get(c)) for c in key) for r in rows}
+    keys = zip(*(df[c].tolist() for c in key), strict=True)
+    df = df[[k in wanted for k in keys]]
     records = [{str(k): clean(v) for k, v in r.items()} for r in df.to_dict("records")]
     return {tuple(r[k] for k in key): r for r in records}
 
