@@ -28,14 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pandas as pd
-import sqlalchemy as sa
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -58,9 +57,9 @@ from model.reporting.template import followup_rows, kpi_rows, make_template  # n
 from model.reporting.upload import check_upload  # noqa: E402
 from model.store import Store  # noqa: E402
 from model.strategy import registry  # noqa: E402
+from tests.conftest import fresh_pg_database  # noqa: E402
 
 PAGES = ["overview", "kpi", "followup", "ministries", "compare", "milestones", "international", "exports"]
-PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 FIRST_GOAL_S, RERUN_GOAL_S = 1.5, 0.3  # above the floor page
 CLI_RATIO, TEMPLATE_RATIO, UPLOAD_RATIO, DECK_S, SERVER_MB = 2.0, 2.0, 2.0, 15.0, 600.0
 FLOOR_PAGE = """
@@ -247,27 +246,6 @@ def measure_server(db: str, url: str) -> None:
     )
 
 
-def database(kind: str, tmp: Path) -> tuple[str, Callable[[], None]]:
-    """A new empty database: (url, drop)."""
-    if kind == "sqlite":
-        return f"sqlite:///{tmp / 'scale.sqlite3'}", lambda: None
-    name = f"qf_bench_scale_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(
-                sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name},
-            )
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
-
-    return sa.make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False), drop
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
@@ -288,9 +266,15 @@ def main() -> int:
         tmp = Path(tmpdir)
         for kind in args.db.split(","):
             reuse = next((u for u in args.reuse if u.startswith(kind)), None)
-            url, drop = (reuse, lambda: None) if reuse else database(kind, tmp)
-            store = Store(url)
-            try:
+            with ExitStack() as stack:
+                if reuse:
+                    url = reuse
+                elif kind == "sqlite":
+                    url = f"sqlite:///{tmp / 'scale.sqlite3'}"
+                else:
+                    url = stack.enter_context(fresh_pg_database("qf_bench_scale"))
+                store = Store(url)
+                stack.callback(store.engine.dispose)
                 if reuse is None:
                     built = build(
                         store,
@@ -318,9 +302,6 @@ def main() -> int:
                     measure_server(kind, url)
                 if "reporting" not in skip:  # last: its commit writes a new version
                     measure_reporting(kind, store, fy, args.runs)
-            finally:
-                store.engine.dispose()
-                drop()
     missed = [r for r in rows if not r[5]]
     print(f"{len(rows) - len(missed)} of {len(rows)} measurements within their goal")
     for r in missed:
