@@ -146,6 +146,11 @@ if shown.empty:
     st.info(tr("empty.filter"))
     st.stop()
 
+# In the strategies' order (an action added by the secretariat sits in its sub-area, not at the end).
+area_rank = {a: i for i, a in enumerate(dict.fromkeys(state.structure()["area_id"]))}
+shown = shown.assign(_area=shown["area_id"].map(area_rank)).sort_values(
+    ["_area", "order", "fiscal_year", "ministry_code"], kind="stable"
+)
 views = {"cards": msg("fux.view.cards"), "table": tr("fu.list", n=len(shown))}
 from_url("view", views)
 view = st.radio(msg("fux.view"), list(views), key="fu_view", format_func=views.__getitem__, horizontal=True)
@@ -175,12 +180,7 @@ if view == "table":
     )
     st.stop()
 
-# Cards, a page of actions at a time, in the strategies' order (an action added by the secretariat sits in
-# its sub-area, not at the end).
-area_rank = {a: i for i, a in enumerate(dict.fromkeys(state.structure()["area_id"]))}
-shown = shown.assign(_area=shown["area_id"].map(area_rank)).sort_values(
-    ["_area", "order", "fiscal_year", "ministry_code"], kind="stable"
-)
+# Cards, a page of actions at a time.
 action_ids = list(dict.fromkeys(shown["action_id"]))
 p1, p2, _ = st.columns([1, 1, 2])
 with p1:

@@ -150,7 +150,13 @@ class Snapshot:
     def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
         """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
         commit makes, for the preview a ministry sees before it commits."""
-        fu = _by_key(self.followup(), FOLLOWUP_KEY, change.followup)
+        # Only the versions of the years and ministries the change writes: the current state of those keys
+        # is the same, and the store holds every year of every ministry.
+        hist = self._followup_history
+        years = {r.get("fiscal_year") for r in change.followup}
+        codes = {r.get("ministry_code") for r in change.followup}
+        hist = hist[hist["fiscal_year"].isin(years) & hist["ministry_code"].isin(codes)]
+        fu = _by_key(current_frame(hist, FOLLOWUP_KEY), FOLLOWUP_KEY, change.followup)
         kpi = _by_key(current_frame(self._kpi_history, KPI_KEY), KPI_KEY, change.kpi)
         return (
             classify(change.followup, fu, FOLLOWUP_KEY, FOLLOWUP_VALUES),
