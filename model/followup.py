@@ -160,9 +160,31 @@ class Filters:
     query: str = ""
 
 
-def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None = None) -> pd.DataFrame:
+def _haystack(df: pd.DataFrame) -> pd.Series:
+    return (
+        df["title_ja"].fillna("")
+        + "\n"
+        + df["parent_title_ja"].fillna("")
+        + "\n"
+        + df["progress_ja"].fillna("")
+        + "\n"
+        + df["next_ja"].fillna("")
+    ).map(normalise)
+
+
+@per_snapshot
+def search_text(snap: Snapshot, fiscal_year: int | None = None) -> pd.Series:
+    """The searchable text of each of `entries(snap, fiscal_year)` (same index), normalised once per
+    snapshot rather than on every search."""
+    return _haystack(entries(snap, fiscal_year))
+
+
+def filter_entries(
+    df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None = None, hay: pd.Series | None = None
+) -> pd.DataFrame:
     """Entries matching every filter; the query's words (space-separated) must all occur somewhere in
-    the 取組, 進捗 or 次年度以降 text (full-/half-width and case insensitive)."""
+    the 取組, 進捗 or 次年度以降 text (full-/half-width and case insensitive). `hay`: `search_text` of
+    `df` when `df` is `entries(…)` as it is (saves normalising every row on each search)."""
     out = df
     if f.fiscal_year is not None:
         out = out[out["fiscal_year"] == f.fiscal_year]
@@ -182,18 +204,10 @@ def filter_entries(df: pd.DataFrame, f: Filters, owner_map: pd.DataFrame | None 
         out = out[out["status_key"] == f.status]
     words = [normalise(w) for w in f.query.split()]
     if words:
-        hay = (
-            out["title_ja"].fillna("")
-            + "\n"
-            + out["parent_title_ja"].fillna("")
-            + "\n"
-            + out["progress_ja"].fillna("")
-            + "\n"
-            + out["next_ja"].fillna("")
-        ).map(normalise)
+        text = _haystack(out) if hay is None else hay.loc[out.index]
         mask = pd.Series(True, index=out.index)
         for w in words:
-            mask &= hay.str.contains(w, regex=False)
+            mask &= text.str.contains(w, regex=False)
         out = out[mask]
     return out.reset_index(drop=True)
 
@@ -232,7 +246,23 @@ def repeat_links(
     fiscal year, in structure order, with the same text or starting with it (a repeat may quote only
     the first sentence)."""
     links: dict[tuple[str, int, str, str, int], str] = {}
-    records = df.sort_values(["fiscal_year", "order"]).to_dict("records")
+    df = df.sort_values(["fiscal_year", "order"])[
+        ["action_id", "fiscal_year", "ministry_code", "progress_ja", "next_ja"]
+    ]
+    # Only cells that hold a （再掲） need their bullets read: most hold none.
+    has = df["progress_ja"].str.contains(_REPEAT, na=False) | df["next_ja"].str.contains(_REPEAT, na=False)
+    repeats: list[tuple[tuple[str, int, str, str, int], str, int]] = []  # (link key, bullet, index)
+    for r in df[has].to_dict("records"):
+        for column in ("progress_ja", "next_ja"):
+            text = r[column]
+            if not isinstance(text, str) or not _REPEAT.search(text):
+                continue
+            for i, b in enumerate(split_bullets(text)):
+                if is_repeat(b):
+                    key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
+                    repeats.append((key, b, i))
+    if not repeats:
+        return links
     if bullets is not None and len(bullets):
         known = bullets[bullets["is_repeat"].astype(bool) & bullets["repeat_of"].notna()]
         by_text = {
@@ -241,33 +271,32 @@ def repeat_links(
             ).split("/")[0]
             for b in known.to_dict("records")
         }
-        for r in records:
-            for column in ("progress_ja", "next_ja"):
-                for i, b in enumerate(split_bullets(r[column])):
-                    hit = by_text.get((str(r["action_id"]), int(r["fiscal_year"]), column, _key(b)))
-                    if hit is not None and is_repeat(b):
-                        links[
-                            (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
-                        ] = hit
+        for key, b, _ in repeats:
+            hit = by_text.get((key[0], key[1], key[3], _key(b)))
+            if hit is not None:
+                links[key] = hit
+    unlinked = [(key, b) for key, b, _ in repeats if key not in links]
+    years = {key[1] for key, _ in unlinked}
     originals: dict[tuple[int, str], str] = {}
-    for r in records:
+    for r in df[df["fiscal_year"].isin(years)].to_dict("records"):
         for column in ("progress_ja", "next_ja"):
             for b in split_bullets(r[column]):
                 if not is_repeat(b):
                     originals.setdefault((int(r["fiscal_year"]), _key(b)), str(r["action_id"]))
-    for r in records:
-        for column in ("progress_ja", "next_ja"):
-            for i, b in enumerate(split_bullets(r[column])):
-                key = (str(r["action_id"]), int(r["fiscal_year"]), str(r["ministry_code"]), column, i)
-                if not is_repeat(b) or key in links:
-                    continue
-                fy, k = int(r["fiscal_year"]), _key(b)
-                found = originals.get((fy, k)) or next(
-                    (a for (y, text), a in originals.items() if y == fy and text.startswith(k)), None
-                )
-                if found is not None and found != r["action_id"]:
-                    links[key] = found
+    for key, b in unlinked:
+        fy, k = key[1], _key(b)
+        found = originals.get((fy, k)) or next(
+            (a for (y, text), a in originals.items() if y == fy and text.startswith(k)), None
+        )
+        if found is not None and found != key[0]:
+            links[key] = found
     return links
+
+
+@per_snapshot
+def year_repeat_links(snap: Snapshot, fiscal_year: int | None) -> dict[tuple[str, int, str, str, int], str]:
+    """`repeat_links` of every entry of the year (None: all years), once per snapshot."""
+    return repeat_links(entries(snap, fiscal_year), snap.table("bullets"))
 
 
 def entry_history(snap: Snapshot, action_id: str, fiscal_year: int, ministry_code: str) -> pd.DataFrame:
@@ -311,23 +340,30 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     002), which all of the row's owners wrote together. An entry counts with or without a status; a
     withdrawn entry does not count. Ministries that own no reportable row are not listed.
     """
-    st = structure(snap, fiscal_year)
-    rep = set(st.loc[st["reportable"] & st["in_force"], "action_id"])
+    acts = strategy.actions(snap, fiscal_year)  # the structure's rows alone: no labels needed here
+    acts = acts.sort_values("order")
+    rep = set(acts.loc[acts["reportable"].astype(bool) & acts["in_force"].astype(bool), "action_id"])
     own = owners(snap, fiscal_year)
     own = own[own["action_id"].isin(rep)]
     fu = snap.followup(fiscal_year)
     joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
     subs = snap.submissions()
     subs = subs[(subs["fiscal_year"] == fiscal_year) & (subs["kind"] != "seed")]
-    order = {a: i for i, a in enumerate(st["action_id"])}
+    last_by = subs.groupby("ministry_code")["created_at"].max().to_dict()
+    order = {a: i for i, a in enumerate(acts["action_id"])}
+    owned_by: dict[str, set[str]] = {}
+    for a, m in zip(own["action_id"].tolist(), own["ministry_code"].tolist(), strict=True):
+        owned_by.setdefault(m, set()).add(a)
+    written_by: dict[str, set[str]] = {}
+    for a, m in zip(fu["action_id"].tolist(), fu["ministry_code"].tolist(), strict=True):
+        written_by.setdefault(m, set()).add(a)
     rows = []
     for m in registry(snap):
-        mine = set(own.loc[own["ministry_code"] == m.code, "action_id"])
+        mine = owned_by.get(m.code, set())
         if not mine:
             continue
-        own_entries = set(fu.loc[fu["ministry_code"] == m.code, "action_id"])
-        reported = mine & (own_entries | joint)
-        last = subs.loc[subs["ministry_code"] == m.code, "created_at"]
+        reported = mine & (written_by.get(m.code, set()) | joint)
+        last = last_by.get(m.code)
         rows.append(
             {
                 "ministry_code": m.code,
@@ -339,7 +375,7 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
                 "reported": len(reported),
                 "missing": len(mine - reported),
                 "pct": 100.0 * len(reported) / len(mine),
-                "last_submission": None if last.empty else last.max(),
+                "last_submission": None if last is None or pd.isna(last) else last,
                 "missing_ids": sorted(mine - reported, key=order.__getitem__),
             }
         )

@@ -93,10 +93,11 @@ class Structure:
         return None if rows.empty else {str(k): v for k, v in rows.iloc[0].to_dict().items()}
 
 
-def stored_edits(snap: Snapshot) -> list[Edit]:
-    """The snapshot's edits, oldest first."""
+@per_snapshot
+def stored_edits(snap: Snapshot) -> tuple[Edit, ...]:
+    """The snapshot's edits, oldest first (read once a snapshot: every fiscal year's structure uses them)."""
     df = snap.structure_edits()
-    return [
+    return tuple(
         Edit(
             op=str(r["op"]),
             target=str(r["target"]),
@@ -105,7 +106,7 @@ def stored_edits(snap: Snapshot) -> list[Edit]:
             reason=str(r["reason"]),
         )
         for r in df.to_dict("records")
-    ]
+    )
 
 
 class Builder:
@@ -127,6 +128,7 @@ class Builder:
         self.links: list[dict[str, Any]] = []
         reg = MinistryRegistry.from_frame(tables["ministries"])
         self.rows: dict[str, dict[str, Any]] = {}
+        self._registry: tuple[int, MinistryRegistry] = (len(self.ministries), reg)
         for r in _records(tables["actions"]):
             pid = int(self.area_pillar[r["area_id"]])
             strategy_id = self.pillar_strategy[pid]
@@ -143,6 +145,13 @@ class Builder:
                 "until_fy": None,
                 "merged_into": None,
             }
+
+    def registry(self) -> MinistryRegistry:
+        """The ministries known so far (made again only after a `ministries.add`)."""
+        if self._registry[0] != len(self.ministries):
+            reg = MinistryRegistry.from_frame(pd.DataFrame(self.ministries))
+            self._registry = (len(self.ministries), reg)
+        return self._registry[1]
 
     # --- applying -------------------------------------------------------------------------------------
     def apply(self, e: Edit) -> None:
@@ -213,17 +222,21 @@ class Builder:
         return self.owners_of(str(parent)) if isinstance(parent, str) and parent in self.rows else ()
 
     def frame(self, fiscal_year: int | None) -> pd.DataFrame:
-        out = []
+        columns: dict[str, list[Any]] = {k: [] for k in ACTION_COLUMNS}
+        computed = {"owner_codes", "in_force", "order"}
+        plain = [k for k in ACTION_COLUMNS if k not in computed]
         for order, (action_id, row) in enumerate(self.rows.items()):
             until = row["until_fy"]
             if fiscal_year is None:
                 in_force = until is None
             else:
                 in_force = row["from_fy"] <= fiscal_year and (until is None or fiscal_year < until)
-            owners = self.owners_of(action_id)  # in the order the tag (or the edit) names them
-            record = {**row, "owner_codes": owners, "in_force": in_force, "order": order}
-            out.append({k: record.get(k) for k in ACTION_COLUMNS})
-        return pd.DataFrame(out, columns=ACTION_COLUMNS)
+            for k in plain:
+                columns[k].append(row.get(k))
+            columns["owner_codes"].append(self.owners_of(action_id))  # in the order the tag (or edit) names
+            columns["in_force"].append(in_force)
+            columns["order"].append(order)
+        return pd.DataFrame(columns, columns=ACTION_COLUMNS)
 
 
 def applied(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Builder:

@@ -144,7 +144,7 @@ def check_edit(builder: Builder, e: Edit, lang: str = "ja") -> tuple[Edit, list[
     if e.from_fy is not None and not 2000 <= e.from_fy <= 2100:
         bad.append(("from_fy", t("st.fy_bad", lang, value=e.from_fy)))
     rows, target = builder.rows, e.target
-    reg = MinistryRegistry.from_frame(pd.DataFrame(builder.ministries))
+    reg = builder.registry()
 
     def must_exist(key: str, action_id: Any) -> dict[str, Any] | None:
         if not action_id or str(action_id) not in rows:

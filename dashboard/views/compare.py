@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.paging import page_chooser
 from dashboard.state import msg, tr
 from model.compare import CHANGE_KINDS, change_counts, compare_entries, diff_html
 from model.reporting.publication import pins
@@ -88,7 +89,9 @@ def status_text(value: object) -> str:
     return msg(f"fu.{value}") if isinstance(value, str) and value else none
 
 
-for r in shown.to_dict("records"):
+# A page of rows at a time: a decade of follow-up changes thousands of rows from one year to the next (#12).
+first, _ = page_chooser(len(shown), 25, "cmp_page", (year_a, year_b, ministry, tuple(show or [])))
+for r in shown.iloc[first : first + 25].to_dict("records"):
     who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
     status = ""
     if r["status_changed"]:

@@ -5,12 +5,16 @@ The bullets are what ministries wrote: shown as text (model.text.html_text), nev
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.paging import page_chooser
 from dashboard.state import lang, msg, tr
+from model import followup
 from model.followup import (
     FU_STATUSES,
     NO_STATUS,
@@ -18,7 +22,6 @@ from model.followup import (
     filter_entries,
     is_repeat,
     relatives,
-    repeat_links,
     split_bullets,
 )
 from model.text import html_text
@@ -30,42 +33,94 @@ years = state.year_choices()
 names = ui.ministry_names()
 strategies = ui.strategy_names()
 unassigned = msg("st.unassigned")
+ALL_YEARS = 0  # the fiscal-year choice meaning every year (search over the whole set)
+PER_PAGE = (10, 25, 50, 100)
 
-# The strategy filter comes first and lives in the URL (?strategy=industry-2023): a filtered view can be
-# bookmarked and shared. Default: every strategy in force.
-if "fu_strategy" not in st.session_state and st.query_params.get("strategy") in strategies:
-    st.session_state["fu_strategy"] = st.query_params["strategy"]
+# Every filter lives in the URL (?strategy=industry-2023&ministry=MEXT&fy=2025&q=…&page=2): a filtered view
+# can be bookmarked and shared. A value from the URL is taken when the page opens (when it is one of the
+# choices); the widgets write theirs back on every run.
+PARAMS = {
+    "strategy": "fu_strategy",
+    "pillar": "fu_pillar",
+    "area": "fu_area",
+    "ministry": "fu_ministry",
+    "fy": "fu_fy",
+    "status": "fu_status",
+    "q": "fu_query",
+    "view": "fu_view",
+    "per": "fu_per_page",
+    "page": "fu_page",
+}
+
+
+def from_url(param: str, choices: Iterable[Any]) -> None:
+    """Set the widget's state from the URL when the page opens with a valid value for it."""
+    key, raw = PARAMS[param], st.query_params.get(param)
+    if key in st.session_state or raw is None:
+        return
+    for choice in choices:
+        if str(choice) == raw:
+            st.session_state[key] = choice
+            return
+
+
+def to_url(param: str, value: Any, default: Any = None) -> None:
+    if value is None or value == default or value == "":
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = str(value)
+
+
 c0, c1, c2, c3 = st.columns([1.3, 1, 1, 1])
 with c0:
+    from_url("strategy", strategies)
     strategy_id = ui.select(msg("st.ui.filter"), strategies, "fu_strategy")
-if strategy_id is None:
-    st.query_params.pop("strategy", None)
-else:
-    st.query_params["strategy"] = strategy_id
 with c1:
-    pillar = ui.select(tr("filter.pillar"), ui.pillar_names(strategy_id), "fu_pillar")
+    pillars = ui.pillar_names(strategy_id)
+    from_url("pillar", pillars)
+    pillar = ui.select(tr("filter.pillar"), pillars, "fu_pillar")
 with c2:
-    area = ui.select(tr("filter.area"), ui.area_names(pillar, strategy_id), "fu_area")
+    areas = ui.area_names(pillar, strategy_id)
+    from_url("area", areas)
+    area = ui.select(tr("filter.area"), areas, "fu_area")
 with c3:
-    ministry = ui.select(
-        tr("filter.ministry"), {k: v for k, v in names.items() if k != "JOINT"}, "fu_ministry"
-    )
+    ministries = {k: v for k, v in names.items() if k != "JOINT"}
+    from_url("ministry", ministries)
+    ministry = ui.select(tr("filter.ministry"), ministries, "fu_ministry")
 c4, c5, c6 = st.columns([1, 1, 2])
 with c4:
     default_fy = state.as_of_fiscal_year()
-    fy = st.selectbox(
+    fy_labels = {**ui.fy_options(years), ALL_YEARS: msg("fux.all_years")}
+    from_url("fy", fy_labels)
+    choice_fy = st.selectbox(
         tr("filter.fy"),
-        years,
+        list(fy_labels),
         index=years.index(default_fy) if default_fy in years else 0,
         key="fu_fy",
-        format_func=ui.fy_options(years).__getitem__,
+        format_func=fy_labels.__getitem__,
     )
+    fy = None if choice_fy == ALL_YEARS else choice_fy
 with c5:
-    status = ui.select(
-        tr("filter.status"), {s: msg(f"fu.{s}") for s in [*FU_STATUSES, NO_STATUS]}, "fu_status"
-    )
+    statuses = {s: msg(f"fu.{s}") for s in [*FU_STATUSES, NO_STATUS]}
+    from_url("status", statuses)
+    status = ui.select(tr("filter.status"), statuses, "fu_status")
 with c6:
-    query = st.text_input(tr("filter.search"), key="fu_query", placeholder=tr("filter.search_ph"))
+    if "fu_query" not in st.session_state and st.query_params.get("q"):
+        st.session_state["fu_query"] = st.query_params["q"][:200]
+    query = st.text_input(
+        tr("filter.search"), key="fu_query", placeholder=tr("filter.search_ph"), max_chars=200
+    )
+for param, value in (
+    ("strategy", strategy_id),
+    ("pillar", pillar),
+    ("area", area),
+    ("ministry", ministry),
+    ("status", status),
+    ("q", query.strip()),
+):
+    to_url(param, value)
+to_url("fy", choice_fy, default_fy)
+st.caption(msg("fux.shared"))
 
 year_entries = state.entries(fy)
 ui.provisional_banner(fy)
@@ -81,6 +136,7 @@ shown = filter_entries(
         query=query,
     ),
     state.owners(),
+    followup.search_text(state.snapshot(), fy),
 )
 st.caption(tr("rows_of", n=len(shown), total=len(year_entries)))
 
@@ -91,8 +147,61 @@ if shown.empty:
     st.info(tr("empty.filter"))
     st.stop()
 
-links = repeat_links(year_entries, state.table("bullets"))
-visible = set(shown["action_id"])
+# In the strategies' order (an action added by the secretariat sits in its sub-area, not at the end).
+area_rank = {a: i for i, a in enumerate(dict.fromkeys(state.structure()["area_id"]))}
+shown = shown.assign(_area=shown["area_id"].map(area_rank)).sort_values(
+    ["_area", "order", "fiscal_year", "ministry_code"], kind="stable"
+)
+views = {"cards": msg("fux.view.cards"), "table": tr("fu.list", n=len(shown))}
+from_url("view", views)
+view = st.radio(msg("fux.view"), list(views), key="fu_view", format_func=views.__getitem__, horizontal=True)
+to_url("view", view, "cards")
+
+if view == "table":
+    # Every matching row at once: st.dataframe draws only the rows in sight (virtualised), however many.
+    st.dataframe(
+        ui.plain_frame(
+            pd.DataFrame(
+                {
+                    tr("col.action_id"): shown["action_id"],
+                    tr("col.area"): shown["area_id"],
+                    tr("col.action"): shown["title_ja"],
+                    tr("col.fy"): shown["fiscal_year"].map(ui.fy_options(sorted(set(shown["fiscal_year"])))),
+                    tr("col.ministry"): shown["ministry_code"].map(lambda m: names.get(m, m)),
+                    tr("col.status"): shown["status_key"].map(statuses),
+                    tr("col.progress"): shown["progress_ja"],
+                    tr("col.next"): shown["next_ja"],
+                }
+            )
+        ),
+        hide_index=True,
+        width="stretch",
+        height=600,
+        key="fu_table",
+    )
+    st.stop()
+
+# Cards, a page of actions at a time.
+action_ids = list(dict.fromkeys(shown["action_id"]))
+p1, p2, _ = st.columns([1, 1, 2])
+with p1:
+    from_url("per", PER_PAGE)
+    per_page = st.selectbox(msg("fux.per_page"), PER_PAGE, index=1, key="fu_per_page")
+to_url("per", per_page, PER_PAGE[1])
+with p2:
+    from_url("page", range(1, len(action_ids) // per_page + 2))
+    first, page_no = page_chooser(
+        len(action_ids),
+        per_page,
+        "fu_page",
+        (strategy_id, pillar, area, ministry, choice_fy, status, query, per_page),
+    )
+to_url("page", page_no, 1)
+on_page = action_ids[first : first + per_page]
+page_rows = shown[shown["action_id"].isin(set(on_page))]
+
+links = followup.year_repeat_links(state.snapshot(), fy)
+visible = set(page_rows["action_id"])
 titles = state.structure().set_index("action_id")["title_ja"]
 
 
@@ -192,8 +301,8 @@ def render_area(area_id: str, agoal: object, by_area: pd.DataFrame) -> None:
 pillar_labels = ui.pillar_names()
 area_labels = ui.area_names()
 related = relatives(state.snapshot(), fy)
-several = shown["strategy_id"].nunique() > 1
-for sid, by_strategy in shown.groupby("strategy_id", sort=False):
+several = page_rows["strategy_id"].nunique() > 1
+for sid, by_strategy in page_rows.groupby("strategy_id", sort=False):
     if several:
         st.markdown(f"### {html.escape(strategies.get(str(sid), str(sid)))}")
     for pid, by_pillar in by_strategy.groupby("pillar_id", sort=False):
@@ -201,37 +310,20 @@ for sid, by_strategy in shown.groupby("strategy_id", sort=False):
         for (aid, agoal), by_area in by_pillar.groupby(["area_id", "area_goal_ja"], sort=False, dropna=False):
             render_area(str(aid), agoal, by_area)
 
-# --- the same rows as a table, and one entry's versions on demand -----------------------------------------
-with st.expander(tr("fu.list", n=len(shown))):
-    st.dataframe(
-        ui.plain_frame(
-            pd.DataFrame(
-                {
-                    tr("col.action_id"): shown["action_id"],
-                    tr("col.area"): shown["area_id"],
-                    tr("col.action"): shown["title_ja"],
-                    tr("col.fy"): [ui.fy_label(y) for y in shown["fiscal_year"]],
-                    tr("col.ministry"): [names.get(m, m) for m in shown["ministry_code"]],
-                    tr("col.status"): [msg(f"fu.{s}") for s in shown["status_key"]],
-                    tr("col.progress"): shown["progress_ja"],
-                    tr("col.next"): shown["next_ja"],
-                }
-            )
-        ),
-        hide_index=True,
-        width="stretch",
-        key="fu_table",
-    )
-
+# --- one entry's versions on demand --------------------------------------------------
 st.subheader(tr("fu.history"))
 choices = {"": tr("fu.history_none")}
-for r in shown.to_dict("records"):
+for r in page_rows.to_dict("records"):
     who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
     choices[f"{r['action_id']}|{r['fiscal_year']}|{r['ministry_code']}"] = (
         f"{r['action_id']}　{ui.fy_label(r['fiscal_year'])}　{who}"
     )
 pick = st.selectbox(
-    tr("fu.history_pick"), list(choices), key="fu_history_pick", format_func=choices.__getitem__
+    tr("fu.history_pick"),
+    list(choices),
+    key="fu_history_pick",
+    format_func=choices.__getitem__,
+    help=msg("fux.history_help"),
 )
 if pick:
     action_id, year, code = pick.split("|")

@@ -23,6 +23,7 @@ from model.messages._publication import MESSAGES as _PUBLICATION
 from model.messages._reminders import MESSAGES as _REMINDERS
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
+from model.messages._scale import MESSAGES as _SCALE
 from model.messages._screen import MESSAGES as _SCREEN
 from model.messages._structure import MESSAGES as _STRUCTURE
 from model.messages._views import MESSAGES as _VIEWS
@@ -40,6 +41,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
     "publication": _PUBLICATION,  # publication and the 暫定 mark (model/reporting/publication.py)
     "reminders": _REMINDERS,  # deadlines in open days, receipt numbers, reminders by e-mail (rm.*)
+    "scale": _SCALE,  # the follow-up page at scale: pages of actions, view switch, URL filters (#12)
 }
 
 

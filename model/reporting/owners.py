@@ -19,7 +19,7 @@ DEFAULT_KPI_OWNER = "CSTI"
 @per_snapshot
 def goal_owners(snap: Snapshot) -> pd.DataFrame:
     """goal_id × ministry_code for numeric goals: the owners of the related action, else of the area."""
-    actions = snap.table("actions")
+    actions = strategy.actions(snap)  # the seed's and those the secretariat added
     goals = strategy.goals(snap)
     goals = goals[goals["unit"] != "text"]
     owners = action_owners(snap)

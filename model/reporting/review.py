@@ -18,6 +18,7 @@ The joint text a year was published with (seed 002, ministry JOINT) is 確定 fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -66,53 +67,83 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     rep = set(strategy.reportable(strategy.actions(snap, fiscal_year))["action_id"])
     own = own[own["action_id"].isin(rep)]
     history = snap.history("followup", fiscal_year=fiscal_year)
-    hist = {(str(a), str(m)): g for (a, m), g in history.groupby(["action_id", "ministry_code"], sort=False)}
     decisions = snap.review_events()
     decisions = decisions[decisions["fiscal_year"] == fiscal_year]
-    dec = {(str(a), str(m)): g for (a, m), g in decisions.groupby(["action_id", "ministry_code"], sort=False)}
     current = snap.followup(fiscal_year)
     joint = set(current.loc[current["ministry_code"] == JOINT, "action_id"])
     mine = {(str(a), str(m)) for a, m in zip(current["action_id"], current["ministry_code"], strict=True)}
+    # Every event of the year in one pass, in the order made: submissions are ordered by their submission
+    # id, decisions by change id; both follow the store's order of writes (a submission's id is never
+    # larger than its change id's order among writes). Submissions first on a tie, as they were listed.
+    events = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "key": _keys(history),
+                    "id": history["submission_id"].astype(int),
+                    "event": "submission",
+                    "deleted": history["deleted"].astype(bool),
+                    "when": pd.to_datetime(history["created_at"], utc=True),
+                    "created_at": history["created_at"],
+                    "user_name": None,
+                    "comment": None,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "key": _keys(decisions),
+                    "id": decisions["change_id"].astype(int),
+                    "event": decisions["decision"].astype(str),
+                    "deleted": False,
+                    "when": pd.to_datetime(decisions["created_at"], utc=True),
+                    "created_at": decisions["created_at"],
+                    "user_name": decisions["user_name"],
+                    "comment": decisions["comment"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    whens, ids = events["when"].tolist(), events["id"].tolist()
+    order = sorted(range(len(events)), key=lambda i: (whens[i], ids[i]))
+    state: dict[tuple[str, str], str] = {}
+    submitted: dict[tuple[str, str], object] = {}
+    decided: dict[tuple[str, str], dict[Any, Any]] = {}
+    records = events.to_dict("records")
+    for i in order:
+        r = records[i]
+        key, event = r["key"], r["event"]
+        if event == "submission":
+            if r["deleted"]:
+                state[key] = "not_submitted"
+                continue
+            state[key], submitted[key] = _step(state.get(key, "not_submitted"), event), r["created_at"]
+        else:
+            state[key], decided[key] = _step(state.get(key, "not_submitted"), event), r
     rows = []
     for action_id, code in zip(own["action_id"], own["ministry_code"], strict=True):
         key = (str(action_id), str(code))
-        events: list[tuple[int, str, pd.Series]] = []
-        subs = hist.get(key)
-        if subs is not None:
-            events += [(int(r["submission_id"]), "submission", r) for _, r in subs.iterrows()]
-        made = dec.get(key)
-        if made is not None:
-            events += [(int(r["change_id"]), str(r["decision"]), r) for _, r in made.iterrows()]
-        state, submitted_at, decided = "not_submitted", None, None
-        # submissions are ordered by their submission id, decisions by change id: both follow the store's
-        # order of writes (a submission's id is never larger than its change id's order among writes)
-        for _, event, r in sorted(events, key=lambda e: (_when(e[2]), e[0])):
-            if event == "submission":
-                if bool(r["deleted"]):
-                    state = "not_submitted"
-                    continue
-                state, submitted_at = _step(state, event), r["created_at"]
-            else:
-                state, decided = _step(state, event), r
+        now = state.get(key, "not_submitted")
         if key not in mine:
-            state = "accepted" if action_id in joint else "not_submitted"
+            now = "accepted" if action_id in joint else "not_submitted"
+        last = decided.get(key)
         rows.append(
             {
                 "action_id": action_id,
                 "ministry_code": code,
                 "fiscal_year": fiscal_year,
-                "state": state,
-                "submitted_at": submitted_at,
-                "decided_at": None if decided is None else decided["created_at"],
-                "decided_by": None if decided is None else decided["user_name"],
-                "comment": None if decided is None else decided["comment"],
+                "state": now,
+                "submitted_at": submitted.get(key),
+                "decided_at": None if last is None else last["created_at"],
+                "decided_by": None if last is None else last["user_name"],
+                "comment": None if last is None else last["comment"],
             }
         )
     return pd.DataFrame(rows, columns=STATE_COLUMNS)
 
 
-def _when(row: pd.Series) -> pd.Timestamp:
-    return pd.Timestamp(row["created_at"])
+def _keys(df: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(df["action_id"].astype(str), df["ministry_code"].astype(str), strict=True))
 
 
 @per_snapshot

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,6 +33,13 @@ _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _BOLD = Font(bold=True)
+_WIDE = re.compile("[\u2e80-\U0010ffff]")  # what _lines counts as full-width
+_STYLES: dict[str, Callable[[], NamedStyle]] = {
+    "qf_reference": lambda: NamedStyle("qf_reference", alignment=_WRAP),
+    "qf_input": lambda: NamedStyle(
+        "qf_input", alignment=_WRAP, fill=_INPUT_FILL, protection=Protection(locked=False)
+    ),
+}
 
 
 def template_file_name(ministry: Ministry, fiscal_year: int) -> str:
@@ -163,20 +172,25 @@ def _write_table(
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
-    for r in rows:
+    for n, r in enumerate(rows, start=2):
         # Last year's text as stored (seed rows, rows stored before the intake rule): written as text.
-        ws.append([xlsx_text(v) for v in r])
-        for cell in ws[ws.max_row]:
+        values = [xlsx_text(v) for v in r]
+        ws.append(values)
+        for col, value in enumerate(values, start=1):
             # openpyxl reads text starting with "=" as a formula; stored text must stay text, exactly.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+            if isinstance(value, str) and value.startswith("="):
+                ws.cell(n, col).data_type = "s"
+    # One named style a kind of cell (wrapped; the cells to fill unlocked and coloured): one assignment a
+    # cell instead of three, which is most of the time a large template takes.
+    book = ws.parent
+    assert book is not None  # a sheet made by Workbook.create_sheet
+    for name, style in _STYLES.items():
+        if name not in book.named_styles:
+            book.add_named_style(style())
     to_fill = {columns.index(name) + 1 for name in fill}
     for row in ws.iter_rows(min_row=2, max_row=len(rows) + 1):
         for cell in row:
-            cell.alignment = _WRAP
-            if int(cell.column or 0) in to_fill:
-                cell.protection = Protection(locked=False)
-                cell.fill = _INPUT_FILL
+            cell.style = "qf_input" if int(cell.column or 0) in to_fill else "qf_reference"
     for i, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + i)].width = width
     ws.freeze_panes = "B2"
@@ -192,8 +206,7 @@ def _lines(text: str, width: int) -> int:
     """Lines a wrapped cell takes: a full-width character is about 1.9 units of column width wide."""
     usable = max(width - 1, 1)
     return sum(
-        max(1, -(-int(sum(1.9 if ord(ch) > 0x2E7F else 1.0 for ch in line)) // usable))
-        for line in text.split("\n")
+        max(1, -(-int(len(line) + 0.9 * len(_WIDE.findall(line))) // usable)) for line in text.split("\n")
     )
 
 

@@ -37,10 +37,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
-    """Run `streamlit run dashboard/app.py` over the SQLite file `db`; yield its URL once healthy."""
+def serve(db: Path | str, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `streamlit run dashboard/app.py` over the SQLite file `db` (or the database URL `db`); yield its
+    URL once healthy, and the server's process (bench/bench_scale.py reads its peak memory)."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
+    env.update(QF_REQUIRE_LOGIN="0")
+    if isinstance(db, Path):
+        env.update(QF_SQLITE_PATH=str(db))
+    else:
+        env.update(DATABASE_URL=db)
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
@@ -58,10 +63,17 @@ def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
                 pass
             assert time.monotonic() < deadline, "streamlit did not become healthy"
             time.sleep(0.2)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@contextmanager
+def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
+    """Run `streamlit run dashboard/app.py` over the SQLite file `db`; yield its URL once healthy."""
+    with serve(db, timeout) as (url, _):
+        yield url
 
 
 @pytest.fixture

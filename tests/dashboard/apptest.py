@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from model.store import Store
@@ -52,6 +53,18 @@ def annotation(spec: dict[str, Any], name: str) -> str | None:
         if a.get("name") == name:
             return str(a["text"])
     return None
+
+
+def followup_table(at: AppTest) -> pd.DataFrame:
+    """The follow-up page's matching rows as its table view shows them (the page then returns to cards)."""
+    at.radio(key="fu_view").set_value("table").run()
+    df = at.dataframe[0].value
+    at.radio(key="fu_view").set_value("cards").run()
+    return df
+
+
+def followup_rows(at: AppTest) -> int:
+    return len(followup_table(at))
 
 
 def captions(at: AppTest) -> list[str]:

@@ -7,21 +7,16 @@ import datetime as dt
 import pytest
 
 from model.store import Store
-from tests.dashboard.apptest import MakeApp, captions, upload, with_fy2021
+from tests.dashboard.apptest import MakeApp, captions, followup_rows, followup_table, upload, with_fy2021
 
 PAGE = "views/followup.py"
-
-
-def rows(at: object) -> int:
-    """The rows of the table view (the expander under the published layout)."""
-    return len(at.dataframe[0].value)  # type: ignore[attr-defined]
 
 
 def test_seed_year_in_the_published_layout(make_app: MakeApp) -> None:
     """FY2020: 23 entries under 5 pillars, each sub-area with its ＜目標＞, owners in 【…】."""
     at = make_app(PAGE)
     assert not at.exception
-    assert rows(at) == 23
+    assert followup_rows(at) == 23
     assert "23 件（全 23 件中）" in captions(at)
     assert [h.value for h in at.header] == [  # numbered as seed 002 prints them
         "１．技術開発戦略",
@@ -59,7 +54,7 @@ def test_each_filter_changes_the_rows_shown(
     else:
         at.selectbox(key=key).set_value(value).run()
     assert not at.exception
-    assert rows(at) == expected
+    assert followup_rows(at) == expected
     assert f"{expected} 件（全 23 件中）" in captions(at)
 
 
@@ -74,7 +69,7 @@ def test_area_filter_follows_the_pillar(make_app: MakeApp) -> None:
         "（３）量子 inspired技術・準量子技術",
     ]
     at.selectbox(key="fu_area").set_value("1-2").run()
-    assert rows(at) == 5
+    assert followup_rows(at) == 5
 
 
 def test_a_filter_with_no_match_shows_a_message(make_app: MakeApp) -> None:
@@ -99,14 +94,14 @@ def test_ministry_entries_with_statuses(make_app: MakeApp, seeded: Store) -> Non
     with_fy2021(seeded)
     at = make_app(PAGE)
     at.selectbox(key="fu_fy").set_value(2021).run()
-    assert rows(at) == 4
+    assert followup_rows(at) == 4
     at.selectbox(key="fu_ministry").set_value("MEXT").run()
-    assert rows(at) == 3
+    assert followup_rows(at) == 3
     at.selectbox(key="fu_ministry").set_value("__all__").run()
     at.selectbox(key="fu_status").set_value("順調").run()
-    assert rows(at) == 1
+    assert followup_rows(at) == 1
     at.selectbox(key="fu_status").set_value("none").run()
-    assert at.dataframe[0].value["府省"].tolist() == ["外務省"]
+    assert followup_table(at)["府省"].tolist() == ["外務省"]
 
 
 def test_entry_history_on_demand(make_app: MakeApp, seeded: Store) -> None:
@@ -115,9 +110,9 @@ def test_entry_history_on_demand(make_app: MakeApp, seeded: Store) -> None:
     upload(seeded, "MEXT", 2021, [("1-1-01", "完了", "○技術ロードマップを改訂し、公表した。")])
     at = make_app(PAGE)
     at.selectbox(key="fu_fy").set_value(2021).run()
-    assert len(at.dataframe) == 1  # nothing chosen yet: no history table
+    assert len(at.dataframe) == 0  # nothing chosen yet: no history table
     at.selectbox(key="fu_history_pick").set_value("1-1-01|2021|MEXT").run()
-    hist = at.dataframe[1].value
+    hist = at.dataframe[0].value
     assert hist["状況"].tolist() == ["順調", "完了"]
     assert hist["提出者"].tolist() == ["mext-user", "mext-user"]
 
@@ -125,8 +120,8 @@ def test_entry_history_on_demand(make_app: MakeApp, seeded: Store) -> None:
 def test_followup_page_in_english(make_app: MakeApp) -> None:
     """English filters and column names; the Japanese text itself stays Japanese."""
     at = make_app(PAGE, lang="en")
-    assert at.selectbox(key="fu_fy").options[-1] == "FY2020"
-    df = at.dataframe[0].value
+    assert at.selectbox(key="fu_fy").options[-2:] == ["FY2020", "All years"]
+    df = followup_table(at)
     assert list(df.columns)[:3] == ["Action ID", "Sub-area", "Action"]
     assert "23 of 23 rows" in captions(at)
 
@@ -138,7 +133,7 @@ def test_a_write_shows_on_the_next_run_without_restarting(make_app: MakeApp, see
     assert at.info[0].value.startswith("2021年度のフォローアップはまだ登録されていません")
     with_fy2021(seeded)
     at.run()
-    assert rows(at) == 4
+    assert followup_rows(at) == 4
 
 
 def test_strategy_filter_shows_a_2023_row_and_lives_in_the_url(seeded: Store, make_app: MakeApp) -> None:
@@ -156,7 +151,7 @@ def test_strategy_filter_shows_a_2023_row_and_lives_in_the_url(seeded: Store, ma
     at = make_app(PAGE, as_of=dt.date(2025, 3, 31))
     at.selectbox(key="fu_strategy").set_value("industry-2023").run()
     assert not at.exception, at.exception
-    assert [i.value for i in at.info] == [] and rows(at) == 1, [c.value for c in at.caption]
+    assert [i.value for i in at.info] == [] and followup_rows(at) == 1, [c.value for c in at.caption]
     assert at.query_params["strategy"] == "industry-2023"  # a bookmark of this view keeps the filter
     assert [h.value for h in at.header] == ["(1)量子コンピュータ（ソフトウェア、利用環境整備等）"]
     assert at.subheader[0].value == "①ユーザ産業の創出と振興"
