@@ -155,6 +155,14 @@ def check_edit(builder: Builder, e: Edit, lang: str = "ja") -> tuple[Edit, list[
     def in_force(key: str, row: dict[str, Any] | None) -> None:
         if row is not None and row["until_fy"] is not None:
             bad.append((key, t("st.retired", lang, value=row["action_id"], fy=row["until_fy"])))
+        started(key, row)
+
+    def started(key: str, row: dict[str, Any] | None) -> None:
+        """An action changes only from a year it exists in: an edit dated before its first year would apply
+        to a year's structure that does not hold it."""
+        first = None if row is None else row.get("from_fy")
+        if e.from_fy is not None and first is not None and e.from_fy < int(first):
+            bad.append(("from_fy", t("st.before_action", lang, value=row["action_id"], fy=int(first))))  # type: ignore[index]
 
     if e.op == "action.add":
         area = v.get("area_id")
@@ -176,7 +184,7 @@ def check_edit(builder: Builder, e: Edit, lang: str = "ja") -> tuple[Edit, list[
         else:
             v["owners"] = codes
     elif e.op == "action.reword":
-        must_exist("target", target)
+        started("target", must_exist("target", target))
         if not v.get("title_ja") and not v.get("description_ja"):
             bad.append(("title_ja", t("st.reword_empty", lang)))
         v = {k: v[k] for k in ("title_ja", "description_ja") if v.get(k)}

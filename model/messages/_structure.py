@@ -56,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新しい名称か説明を記入してください。",
         "Give the new title or description.",
     ),
+    "st.before_action": (
+        "取組「{value}」は{fy}年度からのものです。それより前の年度から変更することはできません。",
+        "Action “{value}” exists from FY{fy}: it cannot be changed from an earlier year.",
+    ),
     "st.retired": (
         "取組「{value}」は{fy}年度から廃止・統合されています。",
         "Action “{value}” is retired or merged from FY{fy}.",

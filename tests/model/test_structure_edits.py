@@ -103,6 +103,28 @@ def test_reword_add_merge_link_and_a_new_ministry_apply_from_their_year(store: S
     assert _ids(store, "MHLW", 2026) == ["2301-1-03"]
 
 
+def test_an_action_changes_only_from_a_year_it_exists_in(store: Store) -> None:
+    """An action added from FY2026 cannot be reworded, retired or given owners from FY2024 (that year's
+    structure would not hold it: building it failed and broke every page of FY2024); nothing is stored."""
+    add = Edit(
+        "action.add", "", {"area_id": "2301-1", "title_ja": "新しい取組", "owners": ["文"]}, 2026, "追加"
+    )
+    apply_edits(store, SEC, [add])
+    version = store.version()
+    for early in (
+        Edit("action.reword", "2301-1-03", {"title_ja": "改めた名前"}, 2024, "文言整理"),
+        Edit("action.retire", "2301-1-03", {}, 2024, "終了"),
+        Edit("owners.set", "2301-1-03", {"owners": ["経"]}, 2024, "担当変更"),
+        Edit("action.retire", "1-1-01", {}, 2019, "戦略の前"),
+    ):
+        with pytest.raises(StructureError) as err:
+            apply_edits(store, SEC, [early])
+        assert [p.column for p in err.value.problems] == ["適用年度"]
+        assert "からのものです" in err.value.problems[0].message
+    assert store.version() == version
+    assert "2301-1-03" not in structure(store.snapshot(), 2024)["action_id"].tolist()
+
+
 def test_an_upload_with_mistakes_lists_every_problem_and_changes_nothing(store: Store) -> None:
     """Four bad rows → four problems, each with its row and column; the store's version is unchanged."""
     wb = openpyxl.load_workbook(io.BytesIO(structure_template()))
