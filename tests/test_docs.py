@@ -21,8 +21,8 @@ def test_every_command_is_in_the_readme() -> None:
     missing = [c for c in _commands() if f"python -m model {c}" not in README]
     assert missing == []
     # init status backup restore kpi round template validate submit history withdraw user structure export
-    # publish-data review
-    assert len(_commands()) == 16
+    # publish-data review password
+    assert len(_commands()) == 17
 
 
 def test_readme_set_up_is_the_two_make_targets() -> None:

@@ -2,7 +2,7 @@
 
 from types import ModuleType
 
-from model.commands import core, export, opendata, review, structure
+from model.commands import core, export, opendata, password, review, structure
 from model.commands import reporting as reporting_cmds
 
-MODULES: list[ModuleType] = [core, reporting_cmds, review, structure, export, opendata]
+MODULES: list[ModuleType] = [core, reporting_cmds, password, review, structure, export, opendata]

@@ -22,6 +22,7 @@ from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
 from model.messages._screen import MESSAGES as _SCREEN
+from model.messages._sessions import MESSAGES as _SESSIONS
 from model.messages._structure import MESSAGES as _STRUCTURE
 from model.messages._views import MESSAGES as _VIEWS
 
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "review": _REVIEW,  # the review states of entries, returns and acceptances (model/reporting/review.py)
     "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
     "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
+    "sessions": _SESSIONS,  # login sessions, idle warning, password change and reset (model/sessions.py)
 }
 
 
