@@ -7,7 +7,7 @@ PORT ?= 8501
 .PHONY: run test install install-dev system-deps lint typecheck pytest init bench
 
 run: install init
-	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run dashboard/serve.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: system-deps install-dev lint typecheck pytest
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from model.auth import User, get_user
 from model.errors import AppError
-from model.store import Store
+from model.store import Snapshot, Store
 
 IDLE = dt.timedelta(minutes=30)  # no run for this long ends a session …
 WARN_BEFORE = dt.timedelta(minutes=5)  # … and the page warns this long before
@@ -78,9 +78,12 @@ def claim(store: Store, code: str, now: dt.datetime | None = None) -> str | None
     return token if name is not None else None
 
 
-def resume(store: Store, token: str, now: dt.datetime | None = None) -> Session | None:
+def resume(
+    store: Store, token: str, now: dt.datetime | None = None, snap: Snapshot | None = None
+) -> Session | None:
     """The live session of this token (its `last_seen` moved on), or None. A session found idle, expired
-    or of a disabled account is ended on the spot, so it cannot come back."""
+    or of a disabled account is ended on the spot, so it cannot come back. `snap`: the run's snapshot
+    (the screen has one already), else a fresh one."""
     now = _now(now)
     row = store.session(_hash(token))
     if row is None or row["ended_at"] is not None:
@@ -93,7 +96,7 @@ def resume(store: Store, token: str, now: dt.datetime | None = None) -> Session 
     user: User | None = None
     if reason is None:
         try:
-            user = get_user(store.snapshot(), str(row["user_name"]))
+            user = get_user(snap or store.snapshot(), str(row["user_name"]))
         except AppError:
             if row["method"] != "oidc":
                 reason = "disabled"
@@ -111,7 +114,12 @@ def resume(store: Store, token: str, now: dt.datetime | None = None) -> Session 
 
 
 def resume_oidc(
-    store: Store, cookie: str, user: User, id_token_expiry: dt.datetime | None, now: dt.datetime | None = None
+    store: Store,
+    cookie: str,
+    user: User,
+    id_token_expiry: dt.datetime | None,
+    now: dt.datetime | None = None,
+    snap: Snapshot | None = None,
 ) -> Session | None:
     """An st.login identity: its session under the hash of Streamlit's cookie, made at first sight;
     None once it was ended (logout) or its ID token has expired."""
@@ -126,7 +134,17 @@ def resume_oidc(
                 user.name, "oidc", token_hash=_hash(cookie), handoff_hash=None, handoff_until=None, now=now,
                 expires_at=expires_at,
             )  # fmt: skip
-    return resume(store, cookie, now)
+    return resume(store, cookie, now, snap)
+
+
+def peek(store: Store, token: str) -> dt.datetime | None:
+    """When this token's session ends unless used (None: it has ended). Reads only: the idle warning
+    asks this without counting as use."""
+    row = store.session(_hash(token))
+    if row is None or row["ended_at"] is not None:
+        return None
+    ends: dt.datetime = min(row["last_seen"] + IDLE, row["expires_at"])
+    return ends
 
 
 def keep_alive(store: Store, session: Session, now: dt.datetime | None = None) -> Session | None:

@@ -38,11 +38,12 @@ def _free_port() -> int:
 
 @contextmanager
 def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
-    """Run `streamlit run dashboard/app.py` over the SQLite file `db`; yield its URL once healthy."""
+    """Run `streamlit run dashboard/serve.py` (app.py and the login routes) over the SQLite file `db`;
+    yield its URL once healthy."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
     port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/serve.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
