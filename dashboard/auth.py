@@ -57,7 +57,7 @@ def _cookie(name: str) -> str | None:
         value = st.context.cookies.get(name)
     except Exception:  # no browser connection (a bare script run): no cookies
         return None
-    return str(value) if value else None
+    return value if isinstance(value, str) and value else None  # (AppTest's context is a stand-in)
 
 
 def _oidc_cookie() -> str | None:
@@ -66,7 +66,11 @@ def _oidc_cookie() -> str | None:
         jar = dict(st.context.cookies)
     except Exception:
         return None
-    parts = [str(v) for k, v in sorted(jar.items()) if k.startswith("_streamlit_user") and "tokens" not in k]
+    parts = [
+        v
+        for k, v in sorted(jar.items())
+        if isinstance(k, str) and isinstance(v, str) and k.startswith("_streamlit_user") and "tokens" not in k
+    ]
     return "|".join(parts) or None
 
 
@@ -76,7 +80,7 @@ def current_user() -> User | None:
     if token:
         found = sessions.resume(state.store(), token, snap=state.snapshot())
         if found is not None:
-            _remember(found.user, found.id)
+            _remember(found.user, found.id, found.method)
             return found.user
     saved = st.session_state.get(_KEY)
     if saved and saved.get("session"):  # this tab's session has ended (logout elsewhere, idle, password)
@@ -119,17 +123,24 @@ def _oidc_user() -> User | None:
     if found is None:
         st.session_state["qf_oidc_expired"] = True
         return None
-    _remember(found.user, found.id)
+    _remember(found.user, found.id, found.method)
     return found.user
 
 
-def _remember(user: User, session_id: int | None = None) -> None:
+def _remember(user: User, session_id: int | None = None, method: str = "password") -> None:
     st.session_state[_KEY] = {
         "name": user.name,
         "role": user.role,
         "ministry_code": user.ministry_code,
         "session": session_id,
+        "method": method,
     }
+
+
+def login_method() -> str:
+    """password | oidc: how this run's user logged in."""
+    saved = st.session_state.get(_KEY)
+    return str(saved.get("method") or "password") if saved else "password"
 
 
 def session_id() -> int | None:

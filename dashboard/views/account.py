@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state
-from dashboard.auth import client_address, current_user, role_label, session_id
+from dashboard.auth import client_address, current_user, login_method, role_label, session_id
 from dashboard.state import lang, msg
 from model.auth import MIN_PASSWORD, change_password
 from model.errors import AppError
@@ -19,7 +19,7 @@ if user is None:
     st.stop()
 assert user is not None
 st.write(msg("ui.login.as", user=markdown_text(user.name), role=markdown_text(role_label(user))))
-if state.store().password_hash(user.name) in (None, (False, None)):
+if login_method() == "oidc":
     st.info(msg("ses.change.oidc"))
     st.stop()
 
