@@ -175,7 +175,8 @@ def log_out() -> None:
     if sid is not None:
         sessions.end(state.store(), sid)
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
-        st.logout()
+        st.logout()  # sends the browser to Streamlit's /auth/logout (and the provider's end of session)
+        st.stop()  # a rerun now would drop that message before it reaches the browser
     if _cookie(sessions.COOKIE):
         _go("/qf/logout?next=" + quote(_here()))
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,22 +30,24 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
 @contextmanager
-def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
+def serve_dashboard(
+    db: Path, timeout: float = 120, args: Sequence[str] = (), port: int | None = None
+) -> Iterator[str]:
     """Run `streamlit run dashboard/serve.py` (app.py and the login routes) over the SQLite file `db`;
-    yield its URL once healthy."""
+    yield its URL once healthy. `args`: more `streamlit run` options."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
-    port = _free_port()
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/serve.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]  # fmt: skip
+           "--server.fileWatcherType", "none", *args]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

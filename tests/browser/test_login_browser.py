@@ -21,20 +21,27 @@ PASSWORD = "kibou-no-ryoushi-2030"
 LOGGED_IN = "mofa1（府省編集者（MOFA））としてログインしています。"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """Streamlit on a free port over a temp SQLite store with a MOFA editor."""
-    db = tmp_path / "browser.sqlite3"
-    store = open_store(f"sqlite:///{db}")
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temp SQLite store with two editors: one per test, so the lock of one leaves the other alone."""
+    path = tmp_path_factory.mktemp("login") / "browser.sqlite3"
+    store = open_store(f"sqlite:///{path}")
     store.init()
     add_user(store, "mofa1", "editor", password=PASSWORD, ministry_code="MOFA", by=operator())
+    add_user(store, "mext1", "editor", password=PASSWORD, ministry_code="MEXT", by=operator())
     store.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(db: Path) -> Iterator[str]:
+    """One Streamlit server on a free port over that store, for both tests."""
     with serve_dashboard(db) as url:
         yield url
 
 
-def _log_in(page: Page, server: str, password: str) -> None:
-    page.get_by_label("ユーザー名").fill("mofa1")
+def _log_in(page: Page, server: str, password: str, name: str = "mofa1") -> None:
+    page.get_by_label("ユーザー名").fill(name)
     page.get_by_label("パスワード", exact=True).fill(password)
     page.get_by_role("button", name="ログイン", exact=True).click()
 
@@ -71,7 +78,7 @@ def _failures(db: Path) -> int:
     store = open_store(f"sqlite:///{db}")
     try:
         since = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=15)
-        return len(store.login_failures("mofa1", None, since)[0])
+        return len(store.login_failures("mext1", None, since)[0])
     finally:
         store.engine.dispose()
 
@@ -84,17 +91,17 @@ def _wait_for_failures(db: Path, n: int) -> None:
         time.sleep(0.2)
 
 
-def test_the_sixth_wrong_password_locks_even_the_right_one(server: str, page: Page, tmp_path: Path) -> None:
+def test_the_sixth_wrong_password_locks_even_the_right_one(server: str, page: Page, db: Path) -> None:
     """Five wrong passwords, then a sixth: the lock message; the seventh, right, is refused the same way."""
     page.goto(f"{server}/login")
     for n in range(1, 6):
-        _log_in(page, server, "wrong-password-guess")
-        _wait_for_failures(tmp_path / "browser.sqlite3", n)
+        _log_in(page, server, "wrong-password-guess", "mext1")
+        _wait_for_failures(db, n)
         expect(page.get_by_text("ユーザー名またはパスワードが正しくありません。")).to_be_visible()
-    _log_in(page, server, "wrong-password-guess")
+    _log_in(page, server, "wrong-password-guess", "mext1")
     locked = page.get_by_text("パスワードの誤りが続いたため")
     expect(locked).to_be_visible()
-    _log_in(page, server, PASSWORD)
+    _log_in(page, server, PASSWORD, "mext1")
     expect(locked).to_be_visible()
-    expect(page.get_by_text(LOGGED_IN)).to_have_count(0)
+    expect(page.get_by_text("mext1（府省編集者（MEXT））としてログインしています。")).to_have_count(0)
     assert not [c for c in page.context.cookies() if c["name"] == "qf_session"]
