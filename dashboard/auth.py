@@ -159,13 +159,14 @@ def _go(url: str) -> None:
 
 
 def _here() -> str:
-    """This page's path, to come back to after a route."""
+    """This page's path, to come back to after a route, with the language (the new page load starts a
+    new Streamlit session: the switch would fall back to Japanese)."""
     try:
         url = str(st.context.url or "")
     except Exception:
         url = ""
     path = "/" + url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else "/"
-    return path.split("?", 1)[0]
+    return path.split("?", 1)[0] + f"?lang={state.lang()}"
 
 
 def log_out() -> None:
