@@ -23,7 +23,7 @@ if login_method() == "oidc":
     st.info(msg("ses.change.oidc"))
     st.stop()
 
-st.subheader(msg("ses.change.title"))
+st.header(msg("ses.change.title"))
 with st.form("change_password", clear_on_submit=True):
     current = st.text_input(msg("ses.change.current"), type="password", key="pw_current")
     new = st.text_input(

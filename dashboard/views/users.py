@@ -74,7 +74,7 @@ if not table.empty:
                 st.rerun()
 
     # A forgotten or leaked password: the secretariat sets a new one; the user's logins all end.
-    st.subheader(msg("ses.reset.title"))
+    st.header(msg("ses.reset.title"))
     with st.form("reset_password", clear_on_submit=True):
         whose = st.selectbox(msg("ui.col.user"), table["name"].tolist(), key="reset_name")
         new = st.text_input(
