@@ -226,13 +226,18 @@ def account_sidebar() -> None:
             log_out()
             st.rerun()
         token = _cookie(sessions.COOKIE)
-        if token:
-            _idle_watch(token)
+        ends = sessions.peek(state.store(), token) if token else None
+        if token and ends is not None:
+            # Wake when the warning is due, not every few seconds: each fragment run shows Streamlit's
+            # "Running…" and would flicker on every page for nothing.
+            wait = ends - sessions.WARN_BEFORE - dt.datetime.now(dt.UTC)
+            st.fragment(_idle_watch, run_every=max(wait, dt.timedelta(seconds=30)))(token)
 
 
-@st.fragment(run_every=dt.timedelta(seconds=30))
 def _idle_watch(token: str) -> None:
-    """Every 30 s, without counting as use: warn before the idle end, and end this page at it."""
+    """Reads only (it does not count as use): warn before the idle end; at the end, show the page logged
+    out. While the warning shows, a timer in the page reloads it just after the end (the fragment's next
+    wake-up may be later); pressing the button reruns the page, which removes the warning and its timer."""
     ends = sessions.peek(state.store(), token)
     now = dt.datetime.now(dt.UTC)
     if ends is None or ends <= now:
@@ -241,6 +246,13 @@ def _idle_watch(token: str) -> None:
     elif ends - now <= sessions.WARN_BEFORE:
         local = ends.astimezone(dt.timezone(dt.timedelta(hours=9)))  # the ministries' clock (JST)
         st.warning(msg("ses.idle.warning", time=local.strftime("%H:%M")), icon=":material/timer:")
+        delay = int((ends - now).total_seconds() * 1000) + 2000
+        st.html(
+            '<div id="qf-idle-warning" hidden></div><script>setTimeout(function () {'
+            ' if (document.getElementById("qf-idle-warning")) window.location.reload(); }, '
+            f"{delay});</script>",
+            unsafe_allow_javascript=True,
+        )
         if st.button(msg("ses.idle.keep"), key="idle_keep"):
             found = sessions.resume(state.store(), token, snap=state.snapshot())
             if found is not None:
