@@ -4,12 +4,12 @@
 PY ?= python3
 PORT ?= 8501
 
-.PHONY: run test install install-dev system-deps lint typecheck pytest init bench
+.PHONY: run test install install-dev system-deps oidc-deps lint typecheck pytest init bench
 
 run: install init
-	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run dashboard/serve.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: system-deps install-dev lint typecheck pytest
+test: system-deps install-dev oidc-deps lint typecheck pytest
 
 install:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -21,6 +21,10 @@ install-dev:
 # poppler (PDF → PNG). Installed only when missing; needs root or sudo.
 system-deps:
 	bash .ci/system-deps
+
+# The OpenID Connect provider the st.login browser test starts (npm oidc-provider, locked in tests/oidc).
+oidc-deps:
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
 
 init:
 	$(PY) -m model init

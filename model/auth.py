@@ -124,10 +124,45 @@ def add_user(
 
 
 def set_disabled(store: Store, name: str, disabled: bool, *, by: User) -> None:
+    """Disable (ending every session of the account) or enable an account."""
     require_secretariat(by)
     with store.transaction(by, "user") as tx:
         if not tx.update_user(name, disabled=disabled):
             raise AppError("err.auth.unknown_user", user=name)
+        if disabled:
+            tx.end_sessions("disabled", dt.datetime.now(dt.UTC), user_name=name)
+
+
+def change_password(
+    store: Store, user: User, current: str, new: str, *, client: str | None = None, keep: int | None = None
+) -> int:
+    """A user sets a new password, proving the current one (a wrong one counts towards the lock, as at
+    login). Every other session of the account ends; `keep` (the session making the change) stays.
+    Returns how many sessions were ended."""
+    if authenticate(store, user.name, current, client) is None:
+        raise AppError("err.pw.wrong_current")
+    if new == current:
+        raise AppError("err.pw.same")
+    return _set_password(store, user.name, new, by=user, reason="password", keep=keep)
+
+
+def reset_password(store: Store, name: str, new: str, *, by: User) -> int:
+    """The secretariat sets a user's password (a forgotten one, a leaked one): every session of that
+    account ends. Returns how many were ended."""
+    require_secretariat(by)
+    return _set_password(store, name, new, by=by, reason="reset", keep=None)
+
+
+def _set_password(store: Store, name: str, new: str, *, by: User, reason: str, keep: int | None) -> int:
+    problem = password_problem(new, name)
+    if problem is not None:
+        raise AppError(problem, n=MIN_PASSWORD)
+    password_hash = _hasher.hash(new)
+    with store.transaction(by, "user") as tx:
+        if not tx.update_user(name, password_hash=password_hash):
+            raise AppError("err.auth.unknown_user", user=name)
+        tx.clear_login_failures(name)
+        return tx.end_sessions(reason, dt.datetime.now(dt.UTC), user_name=name, keep=keep)
 
 
 def list_users(snap: Snapshot) -> pd.DataFrame:

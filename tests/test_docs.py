@@ -21,8 +21,8 @@ def test_every_command_is_in_the_readme() -> None:
     missing = [c for c in _commands() if f"python -m model {c}" not in README]
     assert missing == []
     # init status backup restore kpi round template validate submit history withdraw user structure export
-    # publish-data review remind
-    assert len(_commands()) == 18
+    # publish-data review remind publish password
+    assert len(_commands()) == 19
 
 
 def test_readme_set_up_is_the_two_make_targets() -> None:

@@ -95,7 +95,7 @@ def main() -> int:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "dashboard" / "app.py"),
+            str(ROOT / "dashboard" / "serve.py"),
             "--server.headless",
             "true",
             "--server.address",

@@ -12,6 +12,10 @@ from model.text import markdown_text
 st.title(msg("ui.page.login"))
 user = current_user()
 if user is None:
+    if st.session_state.pop("qf_oidc_expired", False):
+        st.warning(msg("ses.oidc.expired"))
+    elif st.session_state.pop("qf_session_ended", False):
+        st.warning(msg("ses.ended"))
     login_form()
 else:
     st.success(msg("ui.login.as", user=markdown_text(user.name), role=markdown_text(role_label(user))))

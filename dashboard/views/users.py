@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.auth import current_user
 from dashboard.state import lang, msg
-from model.auth import ROLES, add_user, list_users, set_disabled
+from model.auth import MIN_PASSWORD, ROLES, add_user, list_users, reset_password, set_disabled
 from model.errors import AppError
 from model.strategy import registry
 from model.text import markdown_text
@@ -73,3 +73,24 @@ if not table.empty:
                 st.error(markdown_text(err.render(L)))
             else:
                 st.rerun()
+
+    # A forgotten or leaked password: the secretariat sets a new one; the user's logins all end.
+    st.header(msg("ses.reset.title"))
+    with st.form("reset_password", clear_on_submit=True):
+        whose = st.selectbox(msg("ui.col.user"), table["name"].tolist(), key="reset_name")
+        new = st.text_input(
+            msg("ses.change.new"),
+            type="password",
+            key="reset_new",
+            help=msg("ses.change.help", n=MIN_PASSWORD),
+        )
+        repeat = st.text_input(msg("ses.change.repeat"), type="password", key="reset_repeat")
+        if st.form_submit_button(msg("ses.reset.submit")):
+            try:
+                if new != repeat:
+                    raise AppError("err.pw.mismatch")
+                ended = reset_password(store, str(whose), new, by=user)
+            except AppError as err:
+                st.error(markdown_text(err.render(L)))
+            else:
+                st.success(msg("pw.reset", user=markdown_text(str(whose)), n=ended))

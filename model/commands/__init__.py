@@ -2,7 +2,17 @@
 
 from types import ModuleType
 
-from model.commands import core, export, opendata, publish, remind, review, structure
+from model.commands import core, export, opendata, password, publish, remind, review, structure
 from model.commands import reporting as reporting_cmds
 
-MODULES: list[ModuleType] = [core, reporting_cmds, review, remind, publish, structure, export, opendata]
+MODULES: list[ModuleType] = [
+    core,
+    reporting_cmds,
+    password,
+    review,
+    remind,
+    publish,
+    structure,
+    export,
+    opendata,
+]

@@ -25,6 +25,7 @@ from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
 from model.messages._scale import MESSAGES as _SCALE
 from model.messages._screen import MESSAGES as _SCREEN
+from model.messages._sessions import MESSAGES as _SESSIONS
 from model.messages._structure import MESSAGES as _STRUCTURE
 from model.messages._views import MESSAGES as _VIEWS
 
@@ -42,6 +43,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "publication": _PUBLICATION,  # publication and the 暫定 mark (model/reporting/publication.py)
     "reminders": _REMINDERS,  # deadlines in open days, receipt numbers, reminders by e-mail (rm.*)
     "scale": _SCALE,  # the follow-up page at scale: pages of actions, view switch, URL filters (#12)
+    "sessions": _SESSIONS,  # login sessions, idle warning, password change and reset (model/sessions.py)
 }
 
 

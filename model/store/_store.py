@@ -25,6 +25,7 @@ from model.store._tables import (
     meta,
     metadata,
     reference,
+    sessions,
     submission_files,
     users,
 )
@@ -152,6 +153,32 @@ class Store:
                 sa.select(users.c.disabled, users.c.password_hash).where(users.c.name == name)
             ).first()
         return None if row is None else (bool(row[0]), row[1])
+
+    def session(self, token_hash: str) -> dict[str, Any] | None:
+        """The session whose token has this hash (ended or not), None when there is none. One read."""
+        s = sessions
+        cols = [s.c.id, s.c.user_name, s.c.method, s.c.created_at, s.c.last_seen, s.c.expires_at,
+                s.c.ended_at, s.c.ended_reason]  # fmt: skip
+        with self._connect(None) as conn:
+            row = conn.execute(sa.select(*cols).where(s.c.token_hash == token_hash)).first()
+        if row is None:
+            return None
+        found = dict(row._mapping)
+        for key in ("created_at", "last_seen", "expires_at", "ended_at"):
+            t = found[key]
+            if t is not None and t.tzinfo is None:  # SQLite keeps no zone: every time stored is UTC
+                found[key] = t.replace(tzinfo=dt.UTC)
+        return found
+
+    def open_sessions(self, user_name: str) -> int:
+        """How many sessions of this user are not ended (expired ones included until they are seen)."""
+        s = sessions
+        with self._connect(None) as conn:
+            return int(
+                conn.execute(
+                    sa.select(sa.func.count()).where(s.c.user_name == user_name, s.c.ended_at.is_(None))
+                ).scalar_one()
+            )
 
     # --- seeding --------------------------------------------------------------------------------------
     def is_initialised(self) -> bool:

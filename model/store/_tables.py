@@ -309,3 +309,24 @@ login_failures = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_login_failures_user", "user_name", "created_at"),
 )
+
+# Login sessions (model/sessions.py). Not part of the versioned state either: a login, a touch or a logout
+# makes no store version. Only hashes are kept: `token_hash` of the cookie's random token (NULL until the
+# browser has claimed it), `handoff_hash` of the one-time code that carries a fresh login to the route that
+# sets the cookie. An ended session keeps its row (when, why) until it is purged.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_hash", sa.String(64), unique=True),
+    sa.Column("handoff_hash", sa.String(64), unique=True),
+    sa.Column("handoff_until", sa.DateTime(timezone=True)),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("method", sa.String(16), nullable=False),  # password | oidc
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ended_at", sa.DateTime(timezone=True)),
+    sa.Column("ended_reason", sa.String(16)),  # logout | password | reset | idle | expired | disabled
+    sa.Index("ix_sessions_user", "user_name", "ended_at"),
+)

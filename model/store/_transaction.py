@@ -24,6 +24,7 @@ from model.store._tables import (
     reminders,
     review_events,
     round_events,
+    sessions,
     status_overrides,
     structure_edits,
     submission_files,
@@ -296,3 +297,61 @@ class Transaction:
 
     def clear_login_failures(self, user_name: str) -> None:
         self.conn.execute(login_failures.delete().where(login_failures.c.user_name == user_name))
+
+    # --- login sessions (not versioned: see sessions) ------------------------------------------------
+    def add_session(
+        self, user_name: str, method: str, *, token_hash: str | None, handoff_hash: str | None,
+        handoff_until: dt.datetime | None, now: dt.datetime, expires_at: dt.datetime,
+    ) -> int:  # fmt: skip
+        row = {
+            "user_name": user_name, "method": method, "token_hash": token_hash, "handoff_hash": handoff_hash,
+            "handoff_until": handoff_until, "created_at": now, "last_seen": now, "expires_at": expires_at,
+        }  # fmt: skip
+        return int(self.conn.execute(sessions.insert().returning(sessions.c.id), row).scalar_one())
+
+    def claim_handoff(self, handoff_hash: str, token_hash: str, now: dt.datetime) -> str | None:
+        """Exchange a one-time code for a session token: the user's name, or None when the code is unknown,
+        used or stale. The code is spent either way."""
+        s = sessions
+        row = self.conn.execute(
+            sa.select(s.c.id, s.c.user_name, s.c.handoff_until, s.c.ended_at).where(
+                s.c.handoff_hash == handoff_hash
+            )
+        ).first()
+        if row is None:
+            return None
+        until = row[2] if row[2].tzinfo else row[2].replace(tzinfo=dt.UTC)
+        fresh = until >= now and row[3] is None
+        values: dict[str, object] = {"handoff_hash": None, "handoff_until": None}
+        if fresh:
+            values.update(token_hash=token_hash, last_seen=now)
+        else:
+            values.update(ended_at=now, ended_reason="stale")
+        self.conn.execute(s.update().where(s.c.id == row[0]).values(**values))
+        return str(row[1]) if fresh else None
+
+    def touch_session(self, session_id: int, now: dt.datetime) -> None:
+        s = sessions
+        self.conn.execute(
+            s.update().where(s.c.id == session_id, s.c.ended_at.is_(None)).values(last_seen=now)
+        )
+
+    def end_sessions(
+        self, reason: str, now: dt.datetime, *, session_id: int | None = None, user_name: str | None = None,
+        keep: int | None = None,
+    ) -> int:  # fmt: skip
+        """End one session, or every open session of a user (but `keep`); how many were ended."""
+        s = sessions
+        where: list[sa.ColumnElement[bool]] = [s.c.ended_at.is_(None)]
+        if session_id is not None:
+            where.append(s.c.id == session_id)
+        if user_name is not None:
+            where.append(s.c.user_name == user_name)
+        if keep is not None:
+            where.append(s.c.id != keep)
+        if session_id is None and user_name is None:
+            raise ValueError("end_sessions needs a session or a user")
+        done = self.conn.execute(
+            s.update().where(*where).values(ended_at=now, ended_reason=reason, handoff_hash=None)
+        )
+        return int(done.rowcount)

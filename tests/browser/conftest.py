@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,26 +30,29 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
 @contextmanager
-def serve(db: Path | str, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run `streamlit run dashboard/app.py` over the SQLite file `db` (or the database URL `db`); yield its
-    URL once healthy, and the server's process (bench/bench_scale.py reads its peak memory)."""
+def serve(
+    db: Path | str, timeout: float = 120, args: Sequence[str] = (), port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `streamlit run dashboard/serve.py` (app.py and the login routes) over the SQLite file `db` (or the
+    database URL `db`); yield its URL once healthy, and the server's process (bench/bench_scale.py reads its
+    peak memory). `args`: more `streamlit run` options."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(QF_REQUIRE_LOGIN="0")
     if isinstance(db, Path):
         env.update(QF_SQLITE_PATH=str(db))
     else:
         env.update(DATABASE_URL=db)
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+    port = port or free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/serve.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]  # fmt: skip
+           "--server.fileWatcherType", "none", *args]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -70,9 +73,11 @@ def serve(db: Path | str, timeout: float = 120) -> Iterator[tuple[str, subproces
 
 
 @contextmanager
-def serve_dashboard(db: Path, timeout: float = 120) -> Iterator[str]:
-    """Run `streamlit run dashboard/app.py` over the SQLite file `db`; yield its URL once healthy."""
-    with serve(db, timeout) as (url, _):
+def serve_dashboard(
+    db: Path, timeout: float = 120, args: Sequence[str] = (), port: int | None = None
+) -> Iterator[str]:
+    """`serve` over the SQLite file `db`; yield its URL once healthy."""
+    with serve(db, timeout, args, port) as (url, _):
         yield url
 
 

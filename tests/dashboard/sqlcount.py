@@ -35,6 +35,7 @@ PAGES: list[tuple[str, dict[str, Any] | None]] = [
     ("rounds", SECRETARIAT),
     ("structure", SECRETARIAT),
     ("users", SECRETARIAT),
+    ("account", EDITOR),
 ]
 
 
