@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -377,12 +378,19 @@ def structure_template() -> bytes:
     return out.getvalue()
 
 
-def read_structure_upload(snap: Snapshot, data: bytes, file_name: str, lang: str = "ja") -> StructureUpload:
-    """Read and check a filled 構造変更 sheet; never raises for anything wrong with the file."""
+def read_structure_upload(
+    snap: Snapshot,
+    data: bytes,
+    file_name: str,
+    lang: str = "ja",
+    on_wait: Callable[[], None] | None = None,
+) -> StructureUpload:
+    """Read and check a filled 構造変更 sheet; never raises for anything wrong with the file. `on_wait`: as
+    `check_upload`'s (the file waits for its turn to be parsed)."""
     from model.reporting.files import read_workbook  # the same hardened reader as the ministries' uploads
 
     up = StructureUpload(file_name=file_name)
-    book, problems = read_workbook(data, file_name, lang)
+    book, problems = read_workbook(data, file_name, lang, on_wait=on_wait)
     if book is None:
         up.problems = problems
         return up

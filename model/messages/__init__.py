@@ -18,6 +18,7 @@ from typing import Any
 from model.messages._core import MESSAGES as _CORE
 from model.messages._exports import MESSAGES as _EXPORTS
 from model.messages._intake import MESSAGES as _INTAKE
+from model.messages._limits import MESSAGES as _LIMITS
 from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._reporting import MESSAGES as _REPORTING
 from model.messages._review import MESSAGES as _REVIEW
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "review": _REVIEW,  # the review states of entries, returns and acceptances (model/reporting/review.py)
     "structure": _STRUCTURE,  # strategies' structure and the secretariat's edits (model/structure_edits.py)
     "opendata": _OPENDATA,  # the open-data bundle: errors, package titles, the 項目定義 (model/opendata/)
+    "limits": _LIMITS,  # parse limits (memory, time, turns) and the issued-template record
 }
 
 

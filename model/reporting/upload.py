@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import math
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,9 +115,11 @@ def check_upload(
     lang: str = "ja",
     limits: Limits = LIMITS,
     user: User | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> Upload:
     """Validate a filled template for `ministry`; never raises for anything wrong with the file. `user` is
-    who will commit it (None: checked as the ministry's own editor would be).
+    who will commit it (None: checked as the ministry's own editor would be). `on_wait` is called when the
+    file has to wait for its turn to be parsed (model/reporting/_sheets.py), so a page can say so.
 
     `file_name` is the name as sent (a browser's, or a path's last part): it is checked and stored as its
     display name, and kept as bytes beside it."""
@@ -130,7 +133,7 @@ def check_upload(
         lang=lang,
         file_name_raw=file_name_bytes(file_name),
     )
-    book, problems = read_workbook(data, shown, lang, limits)
+    book, problems = read_workbook(data, shown, lang, limits, on_wait)
     if book is None:
         up.problems = problems
         return up
