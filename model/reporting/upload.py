@@ -18,7 +18,7 @@ import pandas as pd
 
 from model import strategy
 from model.auth import User
-from model.calendar_ja import parse_fiscal_year, parse_period
+from model.calendar_ja import parse_period
 from model.errors import AppError
 from model.messages import t
 from model.ministries import Ministry, MinistryRegistry
@@ -247,27 +247,25 @@ def _read_meta(
         up.problems.append(Problem(L.META_SHEET, None, None, t("up.meta.missing", lang)))
         return False
     meta = {cell_code(r[0]): r[1] if len(r) > 1 else None for r in rows if r and cell_code(r[0])}
-    found: dict[str, Any] = {}
-    for i, key in enumerate(L.META_KEYS):
-        raw = meta.get(key)
-        try:
-            if key == "ministry":
-                found[key] = reg.get(str(cell_code(raw))).code
-            elif key == "fiscal_year":
-                found[key] = parse_fiscal_year(cell_code(raw))
-            elif key == "template_version":
-                found[key] = cell_code(raw)
-            else:
-                found[key] = int(str(cell_code(raw)))
-        except (AppError, ValueError):
-            up.problems.append(
-                Problem(L.META_SHEET, i + 1, key, t("up.meta.bad", lang, key=key, value=excerpt(raw)))
-            )
-    if up.problems:
+    # Only the id is read from the file: the ministry, year, round and base version are the store's record
+    # of the template it issued (a cell a ministry can edit decides nothing).
+    template_id = cell_code(meta.get(L.META_ID))
+    if template_id is None:
+        up.problems.append(Problem(L.META_SHEET, None, None, t("lim.tpl.no_id", lang)))
         return False
-    up.fiscal_year = int(found["fiscal_year"])
-    up.round_id = int(found["round_id"])
-    up.base_version = int(found["base_version"])
+    issued = snap.issued_template(template_id)
+    if issued is None:
+        up.problems.append(
+            Problem(L.META_SHEET, None, L.META_ID, t("lim.tpl.unknown", lang, value=excerpt(template_id)))
+        )
+        return False
+    found = {
+        "ministry": str(issued["ministry_code"]),
+        "template_version": str(issued["template_version"]),
+    }
+    up.fiscal_year = int(issued["fiscal_year"])
+    up.round_id = int(issued["round_id"])
+    up.base_version = int(issued["base_version"])
     if found["template_version"] != L.TEMPLATE_VERSION:
         up.problems.append(
             Problem(

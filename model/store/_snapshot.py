@@ -31,6 +31,7 @@ from model.store._tables import (
     KPI_VALUES,
     assessments,
     followup_versions,
+    issued_templates,
     kpi_versions,
     reference,
     review_events,
@@ -65,6 +66,7 @@ class Snapshot:
     _users: pd.DataFrame
     _structure_edits: pd.DataFrame
     _review_events: pd.DataFrame
+    _templates: pd.DataFrame
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -142,6 +144,14 @@ class Snapshot:
     def review_events(self) -> pd.DataFrame:
         """Every return and acceptance of an entry by the secretariat, oldest first."""
         return self._review_events.copy(deep=False)
+
+    def issued_template(self, template_id: str) -> dict[str, Any] | None:
+        """The record of the template `template_id` this store issued (ministry_code, fiscal_year, round_id,
+        base_version, template_version, user_name, created_at), None when it issued no such template."""
+        found = self._templates[self._templates["id"] == template_id]
+        if found.empty:
+            return None
+        return {str(k): v for k, v in found.iloc[0].to_dict().items()}
 
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
@@ -256,6 +266,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _users=user_frame,
         _structure_edits=appended(structure_edits),
         _review_events=appended(review_events),
+        _templates=appended(issued_templates),
     )
 
 
