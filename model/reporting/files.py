@@ -99,6 +99,14 @@ def _check_ole(data: bytes, suffix: str, lang: str) -> list[Problem]:
     return []
 
 
+def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    """A part, never more than its declared size. `zf.read` decompresses a whole deflate stream before it
+    cuts it to the declared size: a part whose header understates it (1 GB declared as 4 kB) would cost
+    the server that memory here, before any parser runs."""
+    with zf.open(name) as part:
+        return part.read(zf.getinfo(name).file_size)
+
+
 def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
     maybe_formulas = False
     try:
@@ -119,24 +127,26 @@ def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[lis
             if suffix == ".xlsx":
                 if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                     return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")], False
-                if b"macroEnabled" in zf.read("[Content_Types].xml"):
+                if b"macroEnabled" in _read_part(zf, "[Content_Types].xml"):
                     return [_problem(lang, "up.file.macro")], False
                 sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
                 rows = 0
                 for name in sheets:
-                    xml = zf.read(name)
+                    xml = _read_part(zf, name)
                     rows = max(rows, _xlsx_extent(xml))
                     maybe_formulas = maybe_formulas or _has_formula(xml)
                 if rows > limits.max_rows:
                     return [_too_far(lang, rows, limits)], False
             else:
-                if "mimetype" not in names or zf.read("mimetype").strip() != ODS_MIME:
+                if "mimetype" not in names or _read_part(zf, "mimetype").strip() != ODS_MIME:
                     return [_problem(lang, "up.file.mismatch", ext=suffix)], False
-                manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                manifest = (
+                    _read_part(zf, "META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                )
                 if b"encryption-data" in manifest:
                     return [_problem(lang, "up.file.password")], False
                 if "content.xml" in names:
-                    rows = _ods_extent(zf.read("content.xml"), limits)
+                    rows = _ods_extent(_read_part(zf, "content.xml"), limits)
                     if rows > limits.max_rows:
                         return [_too_far(lang, rows, limits)], False
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
