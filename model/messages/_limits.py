@@ -28,6 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ほかのファイルを読み取っています。順番が来るまでお待ちください（このページはそのままで構いません）。",
         "Other files are being read. Yours is waiting for its turn (keep this page open).",
     ),
+    "lim.zip.understated": (
+        "ファイルの構成要素「{part}」が、記録された大きさ（{size} バイト）より大きく展開されます。"
+        "ファイルが壊れているか、細工されています。ダウンロードした様式に記入し、保存し直してください。",
+        "The file's part “{part}” expands beyond the size it declares ({size} bytes): the file is damaged "
+        "or crafted. Fill in the downloaded template and save it again.",
+    ),
     # --- the issued-template record ------------------------------------------------------------------
     "lim.tpl.no_id": (
         "この様式には発行番号がありません（古い形式の様式です）。"

@@ -29,6 +29,10 @@ import openpyxl
 import python_calamine as pc
 from defusedxml import ElementTree  # type: ignore[import-untyped]
 
+# Excel holds at most 32,767 characters in a cell; a longer text is cut to one more than that before it
+# leaves the child (its true length travels beside it, for the problem message), so a 45 MB cell costs
+# the child, not the server.
+CELL_CAP = 32_768
 PARALLEL = 2  # parses at a time per server process
 WAIT_SECONDS = 120.0  # how long a parse waits for its turn before the upload is refused as "busy"
 _TURNS = threading.BoundedSemaphore(PARALLEL)
@@ -44,6 +48,8 @@ class Parsed:
 
     sheets: dict[str, list[list[Any]]] = field(default_factory=dict)
     formulas: set[tuple[str, int, int]] = field(default_factory=set)
+    # (sheet, row 1-based, column 1-based) → length of each text cut to CELL_CAP characters
+    lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
     # None | "too_big" (sheet, rows, columns) | "password" | "corrupt" | "memory" | "time" | "busy"
     error: str | None = None
     detail: Any = None
@@ -119,6 +125,7 @@ def _child(
     import resource
 
     os.environ["RUST_BACKTRACE"] = "0"  # a parser that runs out of memory says so in one line
+    os.nice(10)  # the server's own threads (readers' pages) come first on a busy machine
     # `memory` more than what the process already maps (the parser's code, whatever the fork server
     # preloaded): the cap then means the same whatever the parent imported.
     mapped = int(Path("/proc/self/statm").read_bytes().split()[0]) * resource.getpagesize()
@@ -145,7 +152,13 @@ def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_
             sheet = wb.get_sheet_by_name(meta.name)
             if sheet.total_height > max_rows or sheet.total_width > max_columns:
                 return Parsed(error="too_big", detail=(meta.name, sheet.total_height, sheet.total_width))
-            out.sheets[meta.name] = sheet.to_python(skip_empty_area=False)
+            rows = sheet.to_python(skip_empty_area=False)
+            for r, row in enumerate(rows, start=1):
+                for c, value in enumerate(row, start=1):
+                    if isinstance(value, str) and len(value) > CELL_CAP:
+                        out.lengths[(meta.name, r, c)] = len(value)
+                        row[c - 1] = value[:CELL_CAP]
+            out.sheets[meta.name] = rows
     except pc.PasswordError:
         return Parsed(error="password")
     except MemoryError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -60,6 +61,8 @@ class Workbook:
     sheets: dict[str, list[list[Any]]] = field(default_factory=dict)
     # (sheet, row 1-based, column 1-based) of every cell holding a formula (xlsx and ods)
     formulas: set[tuple[str, int, int]] = field(default_factory=set)
+    # (sheet, row, column) → true length of a text cut to _sheets.CELL_CAP characters by the reader
+    lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
 
 def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
@@ -107,6 +110,40 @@ def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
         return part.read(zf.getinfo(name).file_size)
 
 
+def _understated_part(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
+    """The first part whose data holds more than its header declares (a 1 GB sheet declared as 4 kB).
+    Each part is inflated at most one byte past its declared size, so this costs no more than the declared
+    sizes (already checked) however large the lie: a hostile file is refused here, before any parser."""
+    fp = zf.fp
+    assert fp is not None
+    for info in infos:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return info  # a spreadsheet uses only these two; anything else is not ours to inflate
+        fp.seek(info.header_offset)
+        header = fp.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            return info
+        name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+        fp.seek(info.header_offset + 30 + name_len + extra_len)
+        if info.compress_type == zipfile.ZIP_STORED:
+            if info.compress_size != info.file_size:
+                return info
+            continue
+        inflate = zlib.decompressobj(-15)
+        left, produced = info.compress_size, 0
+        while left > 0 and produced <= info.file_size:
+            chunk = fp.read(min(left, 1 << 16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            produced += len(inflate.decompress(chunk, info.file_size + 1 - produced))
+            while inflate.unconsumed_tail and produced <= info.file_size:
+                produced += len(inflate.decompress(inflate.unconsumed_tail, info.file_size + 1 - produced))
+        if produced > info.file_size:
+            return info
+    return None
+
+
 def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
     maybe_formulas = False
     try:
@@ -118,6 +155,13 @@ def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[lis
             if declared > limits.max_uncompressed:
                 return [
                     _problem(lang, "up.file.bomb", size=_mb(declared), limit=_mb(limits.max_uncompressed))
+                ], False
+            lying = _understated_part(zf, infos)
+            if lying is not None:
+                return [
+                    _problem(
+                        lang, "lim.zip.understated", part=one_line(lying.filename, 60), size=lying.file_size
+                    )
                 ], False
             names = {i.filename for i in infos}
             if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
@@ -234,7 +278,7 @@ def read_workbook(
     )
     if parsed.error is not None:
         return None, [_parse_problem(parsed, kind, lang, limits)]
-    return Workbook(kind, parsed.sheets, parsed.formulas), []
+    return Workbook(kind, parsed.sheets, parsed.formulas, parsed.lengths), []
 
 
 def _parse_problem(parsed: _sheets.Parsed, kind: str, lang: str, limits: Limits) -> Problem:

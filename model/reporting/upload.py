@@ -207,13 +207,20 @@ def _cell(row: list[Any], col: int | None) -> Any:
 
 
 def intake_text(
-    up: Upload, sheet: str, row: int, column: str, text: str | None, limit: int = TEXT_LIMIT
+    up: Upload,
+    sheet: str,
+    row: int,
+    column: str,
+    text: str | None,
+    limit: int = TEXT_LIMIT,
+    length: int | None = None,
 ) -> tuple[str | None, bool]:
     """The intake rule for one text cell (model/text.py): (the text as stored, whether it passed).
 
     NFC, line breaks as "\\n"; a control character other than newline and tab, a bidirectional control
     or a noncharacter is refused, and so is a text over `limit` characters, each with a problem naming
-    the cell (and the character, where it sits)."""
+    the cell (and the character, where it sits). `length`: the cell's true length when the reader cut it
+    (model/reporting/_sheets.py CELL_CAP)."""
     if text is None:
         return None, True
     text = normalise(text)
@@ -231,7 +238,8 @@ def intake_text(
         up.problems.append(Problem(sheet, row, column, message))
         ok = False
     if len(text) > limit:
-        message = t("up.text.too_long", up.lang, column=column, n=f"{len(text):,}", limit=f"{limit:,}")
+        n = max(len(text), length or 0)
+        message = t("up.text.too_long", up.lang, column=column, n=f"{n:,}", limit=f"{limit:,}")
         up.problems.append(Problem(sheet, row, column, message))
         ok = False
     return text, ok
@@ -385,8 +393,11 @@ def _read_followup(
         up.file_rows[(sheet, action_id)] = n
         if progress is None and nxt is None and status is None:
             continue  # the row is not reported this time: left as it is
-        progress, progress_ok = intake_text(up, sheet, n, L.COL_PROGRESS, progress)
-        nxt, next_ok = intake_text(up, sheet, n, L.COL_NEXT, nxt)
+        cut = book.lengths.get
+        progress, progress_ok = intake_text(
+            up, sheet, n, L.COL_PROGRESS, progress, length=cut((sheet, n, c_prog + 1))
+        )
+        nxt, next_ok = intake_text(up, sheet, n, L.COL_NEXT, nxt, length=cut((sheet, n, c_next + 1)))
         row_ok = not formulas and progress_ok and next_ok
         if status is None:
             up.problems.append(
@@ -478,7 +489,8 @@ def _read_kpi(
                 )
             )
             continue
-        note, note_ok = intake_text(up, sheet, n, L.COL_NOTE, note, NOTE_LIMIT)
+        note_at = None if c_note is None else book.lengths.get((sheet, n, c_note + 1))
+        note, note_ok = intake_text(up, sheet, n, L.COL_NOTE, note, NOTE_LIMIT, note_at)
         row_ok = not formulas and note_ok
         period = None
         if cell_text(raw_date) is None:
