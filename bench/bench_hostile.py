@@ -53,6 +53,11 @@ REFUSED = "提出を受け付けませんでした"
 
 def tree_rss(pid: int) -> int:
     """Resident bytes of `pid` and all its descendants."""
+    return sum(tree_rss_by_pid(pid).values())
+
+
+def tree_rss_by_pid(pid: int) -> dict[int, int]:
+    """Resident bytes of `pid` and of each of its descendants."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -71,17 +76,20 @@ def tree_rss(pid: int) -> int:
             if p == parent and child not in wanted:
                 wanted.add(child)
                 frontier.append(child)
-    return sum(rss.get(p, 0) for p in wanted)
+    return {p: rss.get(p, 0) for p in wanted}
 
 
 class Sampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak, self.stop = pid, 0, threading.Event()
+        self.at_peak: dict[int, int] = {}
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            each = tree_rss_by_pid(self.pid)
+            if sum(each.values()) > self.peak:
+                self.peak, self.at_peak = sum(each.values()), each
             time.sleep(0.05)
 
 
@@ -193,6 +201,8 @@ def measure(url: str, pid: int, kind: str, bombs: list[Path]) -> int:
     print(f"--- {kind}")
     print(f"server RSS idle (incl. children):        {idle / 1e6:7.0f} MB")
     print(f"server RSS peak, 3 hostile uploads:      {peak / 1e6:7.0f} MB   (goal < 1,000 MB)")
+    parts = sorted(sampler.at_peak.items(), key=lambda kv: kv[0])
+    print("  at the peak, per process (server first): " + ", ".join(f"{v / 1e6:.0f}" for _, v in parts))
     print("reader page times, no upload running:    " + ", ".join(f"{r:.2f}" for r in quiet) + " s")
     print("reader page times during the uploads:    " + ", ".join(f"{r:.2f}" for r in reads)
           + " s   (goal each < 2 s)")  # fmt: skip

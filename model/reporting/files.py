@@ -44,9 +44,10 @@ class Limits:
     max_zip_entries: int = 2_000
     max_rows: int = 20_000
     max_columns: int = 200
-    # The child process that parses (model/reporting/_sheets.py): its address space and its time. A
-    # 20,000-row template parses in ≈220 MB and 3 s; two parses at a time stay well under 1 GB.
-    parse_memory: int = 384 * 1024 * 1024
+    # The child process that parses (model/reporting/_sheets.py): the address space it may add to what it
+    # maps at start (≈50 MB), and its time. A 20,000-row template or a 45 MB cell parses within 128 MB in
+    # under 2 s; two children at a time beside the server (≈300 MB) stay under 1 GB.
+    parse_memory: int = 256 * 1024 * 1024
     parse_seconds: float = 30.0
 
 
