@@ -39,6 +39,8 @@ _TURNS = threading.BoundedSemaphore(PARALLEL)
 # forkserver: each child is a fork of a small server that has imported this module once (≈15 ms a child,
 # against ≈350 ms for 'spawn', which starts an interpreter and imports calamine and openpyxl each time).
 _CONTEXT = multiprocessing.get_context("forkserver")
+# `__main__` too: a script's main module is then imported once by the fork server, not by every child.
+# (The server runs as `python -m streamlit`, the CLI as `python -m model`: multiprocessing skips those.)
 _CONTEXT.set_forkserver_preload(["__main__", __name__])
 
 

@@ -77,18 +77,3 @@ def test_a_file_waits_for_its_turn_and_the_page_says_so(
     assert not at.exception
     assert shown == ["waiting"]
     assert problems_of(at)[0].startswith("ほかのファイルの読み取りが混み合っているため")
-
-
-def test_the_waiting_notice_reads_as_a_message() -> None:
-    """What the notice shows, in Japanese (the page's language by default)."""
-    at = AppTest.from_function(_notice_page).run()
-    assert not at.exception
-    assert at.info[0].value.startswith("ほかのファイルを読み取っています。順番が来るまでお待ちください")
-
-
-def _notice_page() -> None:
-    import streamlit as st
-
-    from dashboard import ui
-
-    ui.waiting_notice(st.empty())()
