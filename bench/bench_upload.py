@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 from model.auth import User  # noqa: E402
 from model.reporting.rounds import open_round  # noqa: E402
-from model.reporting.template import make_template  # noqa: E402
+from model.reporting.template import issue_template  # noqa: E402
 from model.reporting.upload import check_upload  # noqa: E402
 from model.seed import SeedData, load_seed  # noqa: E402
 from model.store import Store  # noqa: E402
@@ -52,13 +52,14 @@ def seed_with_rows(n: int) -> SeedData:
 
 
 def filled_file(store: Store) -> bytes:
-    wb = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "文", FY)))
+    wb = openpyxl.load_workbook(io.BytesIO(issue_template(store, User("bench", "secretariat"), "文", FY)))
     ws = wb["報告"]
     text = "量子コンピュータの研究開発を推進し、" * 4
+    col = {c.value: c.column for c in ws[1]}  # by header: the layout's order may change
     for r in range(2, ws.max_row + 1):
-        ws.cell(r, 7).value = f"{text}（{r}行目）"
-        ws.cell(r, 8).value = "引き続き研究開発を推進する。"
-        ws.cell(r, 9).value = "順調"
+        ws.cell(r, col["進捗"]).value = f"{text}（{r}行目）"
+        ws.cell(r, col["次年度以降の取組"]).value = "引き続き研究開発を推進する。"
+        ws.cell(r, col["状況"]).value = "順調"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

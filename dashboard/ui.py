@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +253,9 @@ def provisional_banner(fy: int | None) -> None:
         return
     year_state = publication.year_state(state.snapshot(), int(fy))
     st.warning(msg("pub.banner", fy=int(fy), state=msg(f"pub.state.{year_state}")), icon=":material/warning:")
+
+
+def waiting_notice(placeholder: Any) -> Callable[[], None]:
+    """What a page passes as `on_wait` to a check that parses a file: says, in `placeholder`, that the file
+    waits for its turn (model/reporting/_sheets.py runs at most two parses at a time per server)."""
+    return lambda: placeholder.info(msg("lim.parse.waiting"), icon=":material/hourglass_top:")

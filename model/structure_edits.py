@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,7 @@ from model.report import Problem
 from model.schemas import DIRECTIONS
 from model.store import Snapshot, Store
 from model.structure import OPS, RELATIONS, Builder, Edit, applied, seed_tables, stored_edits
-from model.text import first_refused, normalise
+from model.text import excerpt, first_refused, normalise
 
 SHEET = "構造変更"
 # Spreadsheet column → edit value key ("" = the edit's own fields: op, target, from_fy, reason).
@@ -127,15 +128,17 @@ def check_edit(builder: Builder, e: Edit, lang: str = "ja") -> tuple[Edit, list[
     bad: list[tuple[str, str]] = []
     v = dict(e.values)
     if e.op not in OPS:
-        return e, [("op", t("st.unknown_op", lang, value=e.op, known="／".join(OP_NAMES)))]
-    for key in _TEXT_KEYS:
-        raw = e.reason if key == "reason" else v.get(key)
+        return e, [("op", t("st.unknown_op", lang, value=excerpt(e.op), known="／".join(OP_NAMES)))]
+    # Every text value, not only the named ones: a unit, a deadline's wording or an id of 13 million
+    # characters would otherwise be stored and shown to every reader.
+    for key in dict.fromkeys((*_TEXT_KEYS, "target", *v)):
+        raw = {"reason": e.reason, "target": e.target}.get(key, v.get(key))
         if isinstance(raw, str):
             text = normalise(raw).strip()
             found = first_refused(text)
             if found is not None or len(text) > _TEXT_LIMIT:
                 bad.append((key, t("st.bad_text", lang, limit=_TEXT_LIMIT)))
-            elif key != "reason":
+            elif key in _TEXT_KEYS and key != "reason":
                 v[key] = text or None
     if not e.reason.strip():
         bad.append(("reason", t("st.reason_required", lang)))
@@ -385,12 +388,19 @@ def structure_template() -> bytes:
     return out.getvalue()
 
 
-def read_structure_upload(snap: Snapshot, data: bytes, file_name: str, lang: str = "ja") -> StructureUpload:
-    """Read and check a filled 構造変更 sheet; never raises for anything wrong with the file."""
+def read_structure_upload(
+    snap: Snapshot,
+    data: bytes,
+    file_name: str,
+    lang: str = "ja",
+    on_wait: Callable[[], None] | None = None,
+) -> StructureUpload:
+    """Read and check a filled 構造変更 sheet; never raises for anything wrong with the file. `on_wait`: as
+    `check_upload`'s (the file waits for its turn to be parsed)."""
     from model.reporting.files import read_workbook  # the same hardened reader as the ministries' uploads
 
     up = StructureUpload(file_name=file_name)
-    book, problems = read_workbook(data, file_name, lang)
+    book, problems = read_workbook(data, file_name, lang, on_wait=on_wait)
     if book is None:
         up.problems = problems
         return up

@@ -160,7 +160,11 @@ with tab_upload:
     )
     file = st.file_uploader(msg("st.ui.upload"), type=["xlsx", "xls", "ods"], key="st_upload")
     if file is not None:
-        up = read_structure_upload(snap, file.getvalue(), display_file_name(file.name), L)
+        waiting = st.empty()
+        up = read_structure_upload(
+            snap, file.getvalue(), display_file_name(file.name), L, on_wait=ui.waiting_notice(waiting)
+        )
+        waiting.empty()
         if up.problems:
             st.error(msg("st.refused", n=len(up.problems), detail=""))
             st.dataframe(

@@ -30,7 +30,7 @@ from model.reporting.owners import owned_action_ids
 from model.reporting.receipts import receipt_of, receipts
 from model.reporting.review import STATES, entry_states
 from model.reporting.rounds import list_rounds
-from model.reporting.template import make_template, template_file_name
+from model.reporting.template import issue_template, template_file_name
 from model.reporting.upload import Upload, check_upload
 from model.strategy import registry
 from model.text import markdown_text
@@ -104,7 +104,8 @@ st.header(msg("ui.upload.step_template"))
 st.caption(msg("ui.upload.template_help"))
 ministry = ministries.get(code)
 if st.button(msg("ui.upload.make_template"), key="make_template"):
-    st.session_state["up_template"] = (code, fy, make_template(snap, code, int(fy)))
+    st.session_state["up_template"] = (code, fy, issue_template(store, user, code, int(fy), snap))
+    snap = state.after_write()  # the issue record is a new version
 made = st.session_state.get("up_template")
 if made and made[0] == code and made[1] == fy:
     st.download_button(
@@ -131,7 +132,11 @@ def _checked(data: bytes, name: str) -> Upload:
     cached = st.session_state.get("up_checked")
     if cached and cached[0] == key:
         return cached[1]  # type: ignore[no-any-return]
-    up = check_upload(snap, data, name, code, fiscal_year=int(fy), lang=L, user=user)
+    waiting = st.empty()  # said while the file waits for its turn to be parsed (model/reporting/_sheets.py)
+    up = check_upload(
+        snap, data, name, code, fiscal_year=int(fy), lang=L, user=user, on_wait=ui.waiting_notice(waiting)
+    )
+    waiting.empty()
     st.session_state["up_checked"] = (key, up)
     return up
 

@@ -23,7 +23,7 @@ from model.messages import t
 from model.reporting.commit import committed_message, row_history, submission_history, submit_file, withdraw
 from model.reporting.receipts import receipt_of, receipts
 from model.reporting.rounds import close_round, open_round, round_progress
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.reporting.upload import Upload, check_upload
 from model.store import Snapshot
 from model.strategy import registry
@@ -127,7 +127,7 @@ def run_round(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    data = make_template(snapshot_from(args), args.ministry, int(args.fiscal_year))
+    data = issue_template(store_from(args), operator(), args.ministry, int(args.fiscal_year))
     try:
         args.out.write_bytes(data)
     except OSError as exc:

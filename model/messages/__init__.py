@@ -18,6 +18,7 @@ from typing import Any
 from model.messages._core import MESSAGES as _CORE
 from model.messages._exports import MESSAGES as _EXPORTS
 from model.messages._intake import MESSAGES as _INTAKE
+from model.messages._limits import MESSAGES as _LIMITS
 from model.messages._opendata import MESSAGES as _OPENDATA
 from model.messages._publication import MESSAGES as _PUBLICATION
 from model.messages._reminders import MESSAGES as _REMINDERS
@@ -44,6 +45,7 @@ SECTIONS: dict[str, Mapping[str, tuple[str, str]]] = {
     "reminders": _REMINDERS,  # deadlines in open days, receipt numbers, reminders by e-mail (rm.*)
     "scale": _SCALE,  # the follow-up page at scale: pages of actions, view switch, URL filters (#12)
     "sessions": _SESSIONS,  # login sessions, idle warning, password change and reset (model/sessions.py)
+    "limits": _LIMITS,  # parse limits (memory, time, turns) and the issued-template record
 }
 
 

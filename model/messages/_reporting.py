@@ -104,10 +104,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "この画面からダウンロードした様式に記入してください。",
         "The template's hidden sheet “_meta” is missing. Fill in a template downloaded from this system.",
     ),
-    "up.meta.bad": (
-        "様式の管理情報「{key}」が読み取れません（「{value}」）。様式をダウンロードし直してください。",
-        "The template information “{key}” cannot be read (“{value}”). Download the template again.",
-    ),
     "up.meta.template_version": (
         "古い様式（版 {got}）です。新しい様式をダウンロードし、記入し直してください。",
         "This is an old template (version {got}). Download the current template and fill it in again.",

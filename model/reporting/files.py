@@ -1,26 +1,28 @@
 """An uploaded spreadsheet, checked before any parser sees it, then read with calamine into plain grids.
 
 Order matters: extension, size, magic bytes, container (zip entries and their declared sizes, OLE
-directory), then parsing with every parser exception turned into a Problem. A hostile file therefore
-costs at most a zip directory read before it is refused.
+directory), then parsing with every parser exception turned into a Problem. A file refused by the checks
+costs at most a zip directory read. What the checks cannot see (a part larger than its zip header says, an
+.xls's binary records) is met by the parse itself running in a child process with capped memory and time
+(`_sheets.py`): a hostile file then costs the child, never the server.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import zipfile
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-import python_calamine as pc
 from defusedxml import ElementTree  # type: ignore[import-untyped]
 
 from model.messages import t
 from model.report import Problem
+from model.reporting import _sheets
 from model.text import one_line
 
 ACCEPTED = (".xlsx", ".xls", ".ods")
@@ -42,7 +44,11 @@ class Limits:
     max_zip_entries: int = 2_000
     max_rows: int = 20_000
     max_columns: int = 200
-    xls_probe_memory: int = 768 * 1024 * 1024  # address space of the child that measures an .xls
+    # The child process that parses (model/reporting/_sheets.py): the address space it may add to what it
+    # maps at start (≈50 MB), and its time. A 20,000-row template or a 45 MB cell parses within 128 MB in
+    # under 2 s; two children at a time beside the server (≈300 MB) stay under 1 GB.
+    parse_memory: int = 256 * 1024 * 1024
+    parse_seconds: float = 30.0
 
 
 LIMITS = Limits()
@@ -56,6 +62,8 @@ class Workbook:
     sheets: dict[str, list[list[Any]]] = field(default_factory=dict)
     # (sheet, row 1-based, column 1-based) of every cell holding a formula (xlsx and ods)
     formulas: set[tuple[str, int, int]] = field(default_factory=set)
+    # (sheet, row, column) → true length of a text cut to _sheets.CELL_CAP characters by the reader
+    lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
 
 def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
@@ -95,6 +103,48 @@ def _check_ole(data: bytes, suffix: str, lang: str) -> list[Problem]:
     return []
 
 
+def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    """A part, never more than its declared size. `zf.read` decompresses a whole deflate stream before it
+    cuts it to the declared size: a part whose header understates it (1 GB declared as 4 kB) would cost
+    the server that memory here, before any parser runs."""
+    with zf.open(name) as part:
+        return part.read(zf.getinfo(name).file_size)
+
+
+def _understated_part(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
+    """The first part whose data holds more than its header declares (a 1 GB sheet declared as 4 kB).
+    Each part is inflated at most one byte past its declared size, so this costs no more than the declared
+    sizes (already checked) however large the lie: a hostile file is refused here, before any parser."""
+    fp = zf.fp
+    assert fp is not None
+    for info in infos:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return info  # a spreadsheet uses only these two; anything else is not ours to inflate
+        fp.seek(info.header_offset)
+        header = fp.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            return info
+        name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+        fp.seek(info.header_offset + 30 + name_len + extra_len)
+        if info.compress_type == zipfile.ZIP_STORED:
+            if info.compress_size != info.file_size:
+                return info
+            continue
+        inflate = zlib.decompressobj(-15)
+        left, produced = info.compress_size, 0
+        while left > 0 and produced <= info.file_size:
+            chunk = fp.read(min(left, 1 << 16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            produced += len(inflate.decompress(chunk, info.file_size + 1 - produced))
+            while inflate.unconsumed_tail and produced <= info.file_size:
+                produced += len(inflate.decompress(inflate.unconsumed_tail, info.file_size + 1 - produced))
+        if produced > info.file_size:
+            return info
+    return None
+
+
 def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
     maybe_formulas = False
     try:
@@ -107,6 +157,13 @@ def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[lis
                 return [
                     _problem(lang, "up.file.bomb", size=_mb(declared), limit=_mb(limits.max_uncompressed))
                 ], False
+            lying = _understated_part(zf, infos)
+            if lying is not None:
+                return [
+                    _problem(
+                        lang, "lim.zip.understated", part=one_line(lying.filename, 60), size=lying.file_size
+                    )
+                ], False
             names = {i.filename for i in infos}
             if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
                 n.startswith(("Basic/", "Scripts/")) for n in names
@@ -115,24 +172,26 @@ def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[lis
             if suffix == ".xlsx":
                 if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                     return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")], False
-                if b"macroEnabled" in zf.read("[Content_Types].xml"):
+                if b"macroEnabled" in _read_part(zf, "[Content_Types].xml"):
                     return [_problem(lang, "up.file.macro")], False
                 sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
                 rows = 0
                 for name in sheets:
-                    xml = zf.read(name)
+                    xml = _read_part(zf, name)
                     rows = max(rows, _xlsx_extent(xml))
                     maybe_formulas = maybe_formulas or _has_formula(xml)
                 if rows > limits.max_rows:
                     return [_too_far(lang, rows, limits)], False
             else:
-                if "mimetype" not in names or zf.read("mimetype").strip() != ODS_MIME:
+                if "mimetype" not in names or _read_part(zf, "mimetype").strip() != ODS_MIME:
                     return [_problem(lang, "up.file.mismatch", ext=suffix)], False
-                manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                manifest = (
+                    _read_part(zf, "META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                )
                 if b"encryption-data" in manifest:
                     return [_problem(lang, "up.file.password")], False
                 if "content.xml" in names:
-                    rows = _ods_extent(zf.read("content.xml"), limits)
+                    rows = _ods_extent(_read_part(zf, "content.xml"), limits)
                     if rows > limits.max_rows:
                         return [_too_far(lang, rows, limits)], False
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
@@ -154,6 +213,17 @@ def _xlsx_extent(xml: bytes) -> int:
         return FAR
     numbered = [int(r) for r in _ROW_REF.findall(xml)]
     return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
+
+
+_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
+_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
+
+
+def _has_formula(xml: bytes) -> bool:
+    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
+    if _PLAIN_FORMULA.search(xml):
+        return True
+    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
 
 
 def _ods_extent(content: bytes, limits: Limits) -> int:
@@ -185,147 +255,54 @@ def _ods_extent(content: bytes, limits: Limits) -> int:
 
 
 def read_workbook(
-    data: bytes, file_name: str, lang: str = "ja", limits: Limits = LIMITS
+    data: bytes,
+    file_name: str,
+    lang: str = "ja",
+    limits: Limits = LIMITS,
+    on_wait: Callable[[], None] | None = None,
 ) -> tuple[Workbook | None, list[Problem]]:
-    """Check the container, then read every sheet with calamine; never raises."""
+    """Check the container, then read every sheet with calamine in a capped child process (model/reporting
+    /_sheets.py); never raises. `on_wait` is called when the parse has to wait for its turn."""
     problems, maybe_formulas = _inspect(data, file_name, lang, limits)
     if problems:
         return None, problems
     kind = "xls" if data.startswith(OLE_MAGIC) else PurePath(file_name).suffix.lower().lstrip(".")
-    if kind == "xls":
-        problems = _probe_xls(data, lang, limits)
-        if problems:
-            return None, problems
-    book = Workbook(kind)
-    try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for meta in wb.sheets_metadata:
-            sheet = wb.get_sheet_by_name(meta.name)
-            if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
-                return None, [
-                    Problem(
-                        one_line(meta.name, 60),  # the file's own sheet name: shown, so revealed
-                        None,
-                        None,
-                        t("up.file.too_many_rows", lang, rows=sheet.total_height, limit=limits.max_rows),
-                    )
-                ]
-            book.sheets[meta.name] = sheet.to_python(skip_empty_area=False)
-    except pc.PasswordError:
-        return None, [_problem(lang, "up.file.password")]
-    except Exception as exc:  # any parser failure on a hostile or broken file is the user's problem to fix
-        return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
-    try:
-        if kind == "xlsx" and maybe_formulas:
-            book.formulas = _xlsx_formulas(data)
-        elif kind == "ods":
-            book.formulas = _ods_formulas(data)
-    except Exception as exc:  # same: a file calamine read but openpyxl/defusedxml refuse is broken
-        return None, [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
-    return book, []
+    parsed = _sheets.parse(
+        data,
+        kind,
+        maybe_formulas,
+        max_rows=limits.max_rows,
+        max_columns=limits.max_columns,
+        memory=limits.parse_memory,
+        seconds=limits.parse_seconds,
+        on_wait=on_wait,
+    )
+    if parsed.error is not None:
+        return None, [_parse_problem(parsed, kind, lang, limits)]
+    return Workbook(kind, parsed.sheets, parsed.formulas, parsed.lengths), []
 
 
-# An .xls names its cells in binary records that only a full parse finds, and calamine allocates the
-# rectangle up to the farthest one (a cell at IV65536 costs ~1 GB). So an .xls is first measured in a child
-# process with a capped address space: a hostile file kills the child, not the server.
-_XLS_PROBE = """
-import io, resource, sys
-limit = int(sys.argv[1])
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-import python_calamine as pc
-wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))
-sheets = [wb.get_sheet_by_name(n) for n in wb.sheet_names]
-print(max([0] + [s.total_height for s in sheets]), max([0] + [s.total_width for s in sheets]))
-"""
-
-
-def _probe_xls(data: bytes, lang: str, limits: Limits) -> list[Problem]:
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", _XLS_PROBE, str(limits.xls_probe_memory)],
-            input=data,
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
-    if done.returncode != 0:
-        if b"memory allocation" in done.stderr or done.returncode < 0:
-            return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
-        if b"PasswordError" in done.stderr:
-            return [_problem(lang, "up.file.password")]
-        return [
-            _problem(
-                lang,
-                "up.file.corrupt",
-                detail=_one_line(Exception(done.stderr.decode(errors="replace")[-160:])),
-            )
-        ]
-    try:
-        rows, cols = (int(x) for x in done.stdout.split())
-    except ValueError:
-        return [_problem(lang, "up.file.corrupt", detail="xls")]
-    if cols > limits.max_columns:
-        return [_problem(lang, "up.file.too_far", limit=limits.max_columns)]
-    if rows > limits.max_rows:
-        return [_problem(lang, "up.file.too_many_rows", rows=rows, limit=limits.max_rows)]
-    return []
-
-
-def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
-    """Cells holding formulas, located with openpyxl (slow, so only when a worksheet has a formula
-    element; calamine returns cached values only, so formulas must be found outside it)."""
-    import openpyxl
-
-    out: set[tuple[str, int, int]] = set()
-    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    value = getattr(cell, "value", None)
-                    if getattr(cell, "data_type", None) == "f" or (
-                        isinstance(value, str) and value.startswith("=")
-                    ):
-                        out.add((ws.title, int(cell.row or 0), int(cell.column or 0)))
-    finally:
-        wb.close()
-    return out
-
-
-_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
-_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
-
-
-def _has_formula(xml: bytes) -> bool:
-    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
-    if _PLAIN_FORMULA.search(xml):
-        return True
-    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
-
-
-def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        content = zf.read("content.xml")
-    if b"table:formula=" not in content:
-        return set()
-    ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-    out: set[tuple[str, int, int]] = set()
-    root = ElementTree.fromstring(content)
-    for table in root.iter(f"{{{ns_table}}}table"):
-        name = table.get(f"{{{ns_table}}}name", "")
-        row_no = 0
-        for row in table.iter(f"{{{ns_table}}}table-row"):
-            row_no += 1
-            col_no = 0
-            for cell in row:
-                repeat = int(cell.get(f"{{{ns_table}}}number-columns-repeated", "1"))
-                if cell.get(f"{{{ns_table}}}formula") is not None:
-                    out.add((name, row_no, col_no + 1))
-                col_no += min(repeat, 10_000)
-            row_no += min(int(row.get(f"{{{ns_table}}}number-rows-repeated", "1")), 100_000) - 1
-    return out
+def _parse_problem(parsed: _sheets.Parsed, kind: str, lang: str, limits: Limits) -> Problem:
+    """The problem a failed parse is, saying what to fix."""
+    if parsed.error == "too_big":
+        sheet, rows, columns = parsed.detail
+        if columns > limits.max_columns:
+            message = t("up.file.too_far", lang, limit=limits.max_columns)
+        else:
+            message = t("up.file.too_many_rows", lang, rows=rows, limit=limits.max_rows)
+        return Problem(one_line(sheet, 60), None, None, message)  # the file's own sheet name, revealed
+    if parsed.error == "password":
+        return _problem(lang, "up.file.password")
+    if parsed.error == "memory" and kind == "xls":
+        # no compression in an .xls: what costs memory is the rectangle up to a stray far cell
+        return _problem(lang, "up.file.too_far", limit=limits.max_columns)
+    if parsed.error == "memory":
+        return _problem(lang, "lim.parse.memory", limit=_mb(limits.parse_memory))
+    if parsed.error == "time":
+        return _problem(lang, "lim.parse.time", seconds=f"{limits.parse_seconds:g}")
+    if parsed.error == "busy":
+        return _problem(lang, "lim.parse.busy")
+    return _problem(lang, "up.file.corrupt", detail=_one_line(Exception(str(parsed.detail))))
 
 
 FAR = 2**31  # "a cell lies beyond any sensible range"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"  # 2: `_meta` holds only the issue id (model/reporting/template.py)
 
 FOLLOWUP_SHEET = "報告"
 KPI_SHEET = "KPI"
@@ -60,8 +60,8 @@ KPI_FILL = (COL_DATE, COL_VALUE, COL_NOTE)
 KPI_COLUMNS = (*KPI_REFERENCE, *KPI_FILL)
 KPI_REQUIRED = (COL_GOAL, COL_DATE, COL_VALUE)
 
-# Hidden metadata: key → value rows.
-META_KEYS = ("ministry", "fiscal_year", "round_id", "base_version", "template_version")
+# Hidden metadata: one row, the key and the id of the issued template.
+META_ID = "template_id"
 
 # Cells that mean "empty" in Japanese spreadsheets.
 EMPTY_MARKS = frozenset({"", "―", "－", "-", "—", "–", "ー", "‐", "−"})

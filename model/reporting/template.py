@@ -1,9 +1,15 @@
-"""The Excel template a ministry fills: its rows for the round, last year's text, dropdowns, locked ids."""
+"""The Excel template a ministry fills: its rows for the round, last year's text, dropdowns, locked ids.
+
+Every template is issued: `issue_template` records it in the store (a random id, the ministry, year, round,
+the version the file shows, who, when) and the file carries only the id (hidden sheet `_meta`). An upload
+is judged by that record, never by cells a ministry can edit (model/reporting/upload.py `_read_meta`).
+"""
 
 from __future__ import annotations
 
 import io
 import re
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from model.auth import User, require_write
 from model.calendar_ja import era_year, format_fy
 from model.errors import AppError
 from model.exports.safe import xlsx_text
@@ -26,7 +33,7 @@ from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.review import entry_states
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
-from model.store import JOINT, Snapshot
+from model.store import JOINT, Snapshot, Store
 from model.strategy import registry, strategies
 
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -46,15 +53,28 @@ def template_file_name(ministry: Ministry, fiscal_year: int) -> str:
     return f"followup_{fiscal_year}_{ministry.code}.xlsx"
 
 
-def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
-    """The .xlsx for `ministry` (tag, code or name) and the open round of `fiscal_year`."""
+def issue_template(
+    store: Store, user: User, ministry: str, fiscal_year: int, snap: Snapshot | None = None
+) -> bytes:
+    """The .xlsx for `ministry` (tag, code or name) and the open round of `fiscal_year`, made from `snap`
+    (the page's snapshot; default the newest) and recorded as issued by `user` through the write door."""
+    snap = store.snapshot() if snap is None else snap
     m = registry(snap).get(ministry)
+    require_write(user, m.code)
     rnd = get_round(snap, fiscal_year)
     if rnd is None:
         raise AppError("err.round_missing", fiscal_year=fiscal_year)
     if not rnd.is_open:
         raise AppError("err.round_closed", fiscal_year=fiscal_year)
-    version = snap.version  # read first: anything committed after this makes the template stale
+    template_id = secrets.token_hex(12)  # unguessable: an id a ministry types in is refused as unknown
+    data = _make(snap, m, fiscal_year, template_id)
+    with store.transaction(user, "template") as tx:
+        tx.record_template(template_id, m.code, fiscal_year, rnd.id, snap.version, L.TEMPLATE_VERSION)
+    return data
+
+
+def _make(snap: Snapshot, m: Ministry, fiscal_year: int, template_id: str) -> bytes:
+    """The workbook; everything an upload is judged by lives in the issue record, the file holds its id."""
     rows = followup_rows(snap, m.code, fiscal_year)
     goals = kpi_rows(snap, m.code)
 
@@ -62,7 +82,8 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     help_ws = wb.active
     assert help_ws is not None  # a new workbook always has one sheet
     help_ws.title = L.HELP_SHEET
-    _write_help(help_ws, m, fiscal_year, rnd.deadline)
+    rnd = get_round(snap, fiscal_year)
+    _write_help(help_ws, m, fiscal_year, rnd.deadline if rnd is not None else None)
     fu = wb.create_sheet(L.FOLLOWUP_SHEET)
     widths = [10, 12, 14, 16, 28, 38, 38, 8, 24, 40, 40]
     _write_table(fu, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths=widths)
@@ -77,15 +98,7 @@ def make_template(snap: Snapshot, ministry: str, fiscal_year: int) -> bytes:
     kpi = wb.create_sheet(L.KPI_SHEET)
     _write_table(kpi, goals, L.KPI_COLUMNS, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
     meta = wb.create_sheet(L.META_SHEET)
-    values: dict[str, Any] = {
-        "ministry": m.code,
-        "fiscal_year": fiscal_year,
-        "round_id": rnd.id,
-        "base_version": version,
-        "template_version": L.TEMPLATE_VERSION,
-    }
-    for key in L.META_KEYS:
-        meta.append([key, values[key]])
+    meta.append([L.META_ID, template_id])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.active = 1

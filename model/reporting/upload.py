@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import math
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ import pandas as pd
 
 from model import strategy
 from model.auth import User
-from model.calendar_ja import parse_fiscal_year, parse_period
+from model.calendar_ja import parse_period
 from model.errors import AppError
 from model.messages import t
 from model.ministries import Ministry, MinistryRegistry
@@ -114,9 +115,11 @@ def check_upload(
     lang: str = "ja",
     limits: Limits = LIMITS,
     user: User | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> Upload:
     """Validate a filled template for `ministry`; never raises for anything wrong with the file. `user` is
-    who will commit it (None: checked as the ministry's own editor would be).
+    who will commit it (None: checked as the ministry's own editor would be). `on_wait` is called when the
+    file has to wait for its turn to be parsed (model/reporting/_sheets.py), so a page can say so.
 
     `file_name` is the name as sent (a browser's, or a path's last part): it is checked and stored as its
     display name, and kept as bytes beside it."""
@@ -130,7 +133,7 @@ def check_upload(
         lang=lang,
         file_name_raw=file_name_bytes(file_name),
     )
-    book, problems = read_workbook(data, shown, lang, limits)
+    book, problems = read_workbook(data, shown, lang, limits, on_wait)
     if book is None:
         up.problems = problems
         return up
@@ -204,13 +207,20 @@ def _cell(row: list[Any], col: int | None) -> Any:
 
 
 def intake_text(
-    up: Upload, sheet: str, row: int, column: str, text: str | None, limit: int = TEXT_LIMIT
+    up: Upload,
+    sheet: str,
+    row: int,
+    column: str,
+    text: str | None,
+    limit: int = TEXT_LIMIT,
+    length: int | None = None,
 ) -> tuple[str | None, bool]:
     """The intake rule for one text cell (model/text.py): (the text as stored, whether it passed).
 
     NFC, line breaks as "\\n"; a control character other than newline and tab, a bidirectional control
     or a noncharacter is refused, and so is a text over `limit` characters, each with a problem naming
-    the cell (and the character, where it sits)."""
+    the cell (and the character, where it sits). `length`: the cell's true length when the reader cut it
+    (model/reporting/_sheets.py CELL_CAP)."""
     if text is None:
         return None, True
     text = normalise(text)
@@ -228,7 +238,8 @@ def intake_text(
         up.problems.append(Problem(sheet, row, column, message))
         ok = False
     if len(text) > limit:
-        message = t("up.text.too_long", up.lang, column=column, n=f"{len(text):,}", limit=f"{limit:,}")
+        n = max(len(text), length or 0)
+        message = t("up.text.too_long", up.lang, column=column, n=f"{n:,}", limit=f"{limit:,}")
         up.problems.append(Problem(sheet, row, column, message))
         ok = False
     return text, ok
@@ -244,27 +255,25 @@ def _read_meta(
         up.problems.append(Problem(L.META_SHEET, None, None, t("up.meta.missing", lang)))
         return False
     meta = {cell_code(r[0]): r[1] if len(r) > 1 else None for r in rows if r and cell_code(r[0])}
-    found: dict[str, Any] = {}
-    for i, key in enumerate(L.META_KEYS):
-        raw = meta.get(key)
-        try:
-            if key == "ministry":
-                found[key] = reg.get(str(cell_code(raw))).code
-            elif key == "fiscal_year":
-                found[key] = parse_fiscal_year(cell_code(raw))
-            elif key == "template_version":
-                found[key] = cell_code(raw)
-            else:
-                found[key] = int(str(cell_code(raw)))
-        except (AppError, ValueError):
-            up.problems.append(
-                Problem(L.META_SHEET, i + 1, key, t("up.meta.bad", lang, key=key, value=excerpt(raw)))
-            )
-    if up.problems:
+    # Only the id is read from the file: the ministry, year, round and base version are the store's record
+    # of the template it issued (a cell a ministry can edit decides nothing).
+    template_id = cell_code(meta.get(L.META_ID))
+    if template_id is None:
+        up.problems.append(Problem(L.META_SHEET, None, None, t("lim.tpl.no_id", lang)))
         return False
-    up.fiscal_year = int(found["fiscal_year"])
-    up.round_id = int(found["round_id"])
-    up.base_version = int(found["base_version"])
+    issued = snap.issued_template(template_id)
+    if issued is None:
+        up.problems.append(
+            Problem(L.META_SHEET, None, L.META_ID, t("lim.tpl.unknown", lang, value=excerpt(template_id)))
+        )
+        return False
+    found = {
+        "ministry": str(issued["ministry_code"]),
+        "template_version": str(issued["template_version"]),
+    }
+    up.fiscal_year = int(issued["fiscal_year"])
+    up.round_id = int(issued["round_id"])
+    up.base_version = int(issued["base_version"])
     if found["template_version"] != L.TEMPLATE_VERSION:
         up.problems.append(
             Problem(
@@ -384,8 +393,11 @@ def _read_followup(
         up.file_rows[(sheet, action_id)] = n
         if progress is None and nxt is None and status is None:
             continue  # the row is not reported this time: left as it is
-        progress, progress_ok = intake_text(up, sheet, n, L.COL_PROGRESS, progress)
-        nxt, next_ok = intake_text(up, sheet, n, L.COL_NEXT, nxt)
+        cut = book.lengths.get
+        progress, progress_ok = intake_text(
+            up, sheet, n, L.COL_PROGRESS, progress, length=cut((sheet, n, c_prog + 1))
+        )
+        nxt, next_ok = intake_text(up, sheet, n, L.COL_NEXT, nxt, length=cut((sheet, n, c_next + 1)))
         row_ok = not formulas and progress_ok and next_ok
         if status is None:
             up.problems.append(
@@ -477,7 +489,8 @@ def _read_kpi(
                 )
             )
             continue
-        note, note_ok = intake_text(up, sheet, n, L.COL_NOTE, note, NOTE_LIMIT)
+        note_at = None if c_note is None else book.lengths.get((sheet, n, c_note + 1))
+        note, note_ok = intake_text(up, sheet, n, L.COL_NOTE, note, NOTE_LIMIT, note_at)
         row_ok = not formulas and note_ok
         period = None
         if cell_text(raw_date) is None:

@@ -31,6 +31,7 @@ from model.store._tables import (
     KPI_VALUES,
     assessments,
     followup_versions,
+    issued_templates,
     kpi_versions,
     ministry_contacts,
     publications,
@@ -70,6 +71,7 @@ class Snapshot:
     _review_events: pd.DataFrame
     _contacts: pd.DataFrame
     _reminders: pd.DataFrame
+    _templates: pd.DataFrame
     _publications: pd.DataFrame = field(default_factory=pd.DataFrame)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
@@ -157,6 +159,14 @@ class Snapshot:
         """Every reminder sent or tried, oldest first."""
         return self._reminders.copy(deep=False)
 
+    def issued_template(self, template_id: str) -> dict[str, Any] | None:
+        """The record of the template `template_id` this store issued (ministry_code, fiscal_year, round_id,
+        base_version, template_version, user_name, created_at), None when it issued no such template."""
+        found = self._templates[self._templates["id"] == template_id]
+        if found.empty:
+            return None
+        return {str(k): v for k, v in found.iloc[0].to_dict().items()}
+
     def structure_edits(self) -> pd.DataFrame:
         """Every edit of the strategies' structure, oldest first (`payload` as the JSON text stored)."""
         return self._structure_edits.copy(deep=False)
@@ -210,6 +220,7 @@ class Snapshot:
             _review_events=by_year(self._review_events),
             _contacts=upto(self._contacts),
             _reminders=upto(self._reminders),
+            _templates=self._templates.iloc[0:0],  # readers who are not logged in upload nothing
             _publications=self._publications,
         )
 
@@ -350,6 +361,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         _publications=appended(publications),
         _contacts=appended(ministry_contacts),
         _reminders=appended(reminders),
+        _templates=appended(issued_templates),
     )
 
 

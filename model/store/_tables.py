@@ -260,6 +260,23 @@ reminders = sa.Table(
     sa.Index("ix_reminders_fy", "fiscal_year", "id"),
 )
 
+# Every template the store issued (model/reporting/template.py): the file carries only the id, and
+# everything an upload is judged by (whose rows, which year and round, the version it was made from) is read
+# here, never from the file's cells. The id is random, so a template this store did not issue is refused.
+issued_templates = sa.Table(
+    "issued_templates",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("round_id", sa.Integer, nullable=False),
+    sa.Column("base_version", sa.Integer, nullable=False),
+    sa.Column("template_version", sa.String(16), nullable=False),
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False),
+)
+
 FOLLOWUP_KEY = ("action_id", "fiscal_year", "ministry_code")
 FOLLOWUP_VALUES = ("progress_ja", "next_ja", "status")
 KPI_KEY = ("goal_id", "date")

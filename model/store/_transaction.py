@@ -17,6 +17,7 @@ from model.store._tables import (
     assessments,
     changes,
     followup_versions,
+    issued_templates,
     kpi_versions,
     login_failures,
     ministry_contacts,
@@ -257,6 +258,31 @@ class Transaction:
                 "outcome": outcome,
                 "error": error,
                 "error_detail": error_detail,
+                "user_name": self.user_name,
+                "created_at": self._now(),
+                "change_id": self.version,
+            },
+        )
+
+    def record_template(
+        self,
+        template_id: str,
+        ministry_code: str,
+        fiscal_year: int,
+        round_id: int,
+        base_version: int,
+        template_version: str,
+    ) -> None:
+        """A template issued to a ministry (model/reporting/template.py makes the id and the file)."""
+        self.conn.execute(
+            issued_templates.insert(),
+            {
+                "id": template_id,
+                "ministry_code": ministry_code,
+                "fiscal_year": fiscal_year,
+                "round_id": round_id,
+                "base_version": base_version,
+                "template_version": template_version,
                 "user_name": self.user_name,
                 "created_at": self._now(),
                 "change_id": self.version,

@@ -19,6 +19,7 @@ from model.reporting.rounds import open_round
 from model.store import open_store
 from model.text import WORD_JOINER, reveal
 from tests.browser.conftest import serve_dashboard
+from tests.model.reporting.conftest import record_fixture_templates
 from tests.model.reporting.hostile import CELL_TEXTS, EVIL, FY, HOSTILE, TEXTS, store_before_the_rule, text_of
 
 pytestmark = pytest.mark.browser
@@ -35,6 +36,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     store = open_store(f"sqlite:///{db}")
     store.init()
     open_round(store, FY, operator())
+    record_fixture_templates(store)  # the committed fixtures' templates, issued by this store
     add_user(store, USER, "editor", password=PASSWORD, ministry_code="MOFA", by=operator())
     store_before_the_rule(store, CELL_TEXTS, user=USER)
     assess(store, operator(), action_id="2-1-01", fiscal_year=FY, ministry_code="MOFA", status="遅延",

@@ -21,6 +21,7 @@ from model.reporting.rounds import open_round
 from model.store import Store
 from model.text import REFUSED, WORD_JOINER, reveal
 from tests.dashboard.apptest import APP, AS_OF
+from tests.model.reporting.conftest import record_fixture_templates
 from tests.model.reporting.hostile import (
     CELL_TEXTS,
     EVIL,
@@ -52,6 +53,7 @@ def hostile(seeded: Store) -> Store:
     """Every cell text as MOFA's FY2021 entries (uploaded by HOSTILE_USER, a secretariat account, under a
     bidirectional file name), and a hostile assessment comment."""
     open_round(seeded, FY, SECRETARIAT)
+    record_fixture_templates(seeded)  # the committed fixtures' templates, issued by this store
     legacy_account(seeded, HOSTILE_USER, "secretariat")  # add_user refuses such a name now
     store_before_the_rule(seeded, CELL_TEXTS)
     assess(seeded, SECRETARIAT, action_id="2-1-01", fiscal_year=FY, ministry_code="MOFA", status="遅延",

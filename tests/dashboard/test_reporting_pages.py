@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from model.auth import User, add_user, authenticate, operator, set_disabled
 from model.reporting.rounds import get_round, open_round
 from model.store import open_store
+from tests.model.reporting.conftest import record_fixture_templates
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PROBLEMS = Path(__file__).resolve().parents[1] / "fixtures" / "upload_problems"
@@ -24,6 +25,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     store = open_store()
     store.init()
     open_round(store, 2021, User("setup", "secretariat"))
+    record_fixture_templates(store)  # the committed fixtures' templates, issued by this store
     add_user(store, "mofa1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA", by=operator())
     add_user(store, "sec1", "secretariat", password="kibou-no-ryoushi-2030", by=operator())
     store.engine.dispose()

@@ -17,7 +17,7 @@ from model.errors import AppError
 from model.exports.followup_table import published_table
 from model.followup import completeness, structure
 from model.reporting.rounds import open_round
-from model.reporting.template import followup_rows, make_template
+from model.reporting.template import followup_rows, issue_template
 from model.store import Store
 from model.structure import Edit
 from model.structure_edits import StructureError, apply_edits, read_structure_upload, structure_template
@@ -223,7 +223,7 @@ def test_a_template_of_a_round_holds_an_assigned_2023_row(store: Store) -> None:
     """The .xlsx a ministry downloads shows the assigned 2023 action under its strategy."""
     apply_edits(store, SEC, [Edit("owners.set", ACTION, {"owners": ["経"]}, 2026, "決定")])
     open_round(store, 2026, SEC)
-    ws = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "経", 2026)))["報告"]
+    ws = openpyxl.load_workbook(io.BytesIO(issue_template(store, SEC, "経", 2026)))["報告"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     mine = next(r for r in rows if r[0] == ACTION)
     assert mine[1:3] == ["量子未来産業創出戦略", "(1)量子コンピュータ（ソフトウェア、利用環境整備等）"]

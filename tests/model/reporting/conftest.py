@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 
 from model.auth import User, add_user, operator
-from model.reporting.rounds import open_round
-from model.reporting.template import make_template
+from model.reporting.rounds import get_round, open_round
+from model.reporting.template import issue_template
 from model.store import Store
+from tests.fixtures.make_upload_fixtures import FIXTURE_TEMPLATES
 
 PROBLEMS = Path(__file__).resolve().parents[2] / "fixtures" / "upload_problems"
 FY = 2021
@@ -48,20 +49,33 @@ def template_ids(data: bytes) -> list[str]:
 
 def filled_for(store: Store, ministry: str, text: str = "進捗") -> bytes:
     """A template for `ministry` with every row filled."""
-    blank = make_template(store.snapshot(), ministry, FY)
+    blank = issue_template(store, SECRETARIAT, ministry, FY)
     return fill(blank, {a: (f"{text} {a}", f"次年度 {a}", "順調") for a in template_ids(blank)})
+
+
+def record_fixture_templates(store: Store) -> None:
+    """Record the committed fixtures' template ids (tests/fixtures/make_upload_fixtures.py) as issued by
+    this store, through its write door, made from its current version."""
+    round_id = get_round(store.snapshot(), FY)
+    assert round_id is not None
+    with store.transaction(SECRETARIAT, "template") as tx:
+        base = tx.snapshot().version
+        for template_id, (ministry, fy, rnd, version) in FIXTURE_TEMPLATES.items():
+            tx.record_template(template_id, ministry, fy, rnd or round_id.id, base, version)
 
 
 @pytest.fixture
 def rstore(store: Store) -> Store:
-    """A seeded store (SQLite and PostgreSQL) with the FY2021 round open."""
+    """A seeded store (SQLite and PostgreSQL) with the FY2021 round open and the fixtures' templates."""
     open_round(store, FY, SECRETARIAT)
+    record_fixture_templates(store)
     return store
 
 
 @pytest.fixture
 def sqlite_rstore(sqlite_store: Store) -> Store:
     open_round(sqlite_store, FY, SECRETARIAT)
+    record_fixture_templates(sqlite_store)
     return sqlite_store
 
 

@@ -12,7 +12,7 @@ from model.goals import set_override
 from model.reporting.assessments import assess, followup_with_assessments
 from model.reporting.commit import commit_upload, submit_file, withdraw
 from model.reporting.rounds import close_round, open_round
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.reporting.upload import check_upload
 from model.store import Store
 from tests.model.reporting.conftest import FY, SECRETARIAT, fill, filled_for, make_editor, snapshot
@@ -204,16 +204,20 @@ def test_a_kpi_value_is_changed_only_by_its_reporter_or_the_secretariat(sqlite_r
     mext, meti = make_editor(store, "MEXT"), make_editor(store, "METI")
 
     def kpi_file(ministry: str, date: str, value: float) -> bytes:
-        return fill(make_template(store.snapshot(), ministry, FY), {}, kpi=[["G-3-1", date, value]])
+        return fill(issue_template(store, SECRETARIAT, ministry, FY), {}, kpi=[["G-3-1", date, value]])
 
     _, added = submit_file(store, kpi_file("MEXT", "2025-03-31", 10), "a.xlsx", "MEXT", mext)
     assert added is not None and added.added == 1
+    refused = [
+        (ministry, user, kpi_file(ministry, date, 11), msg)  # issued first: an issue makes a version
+        for ministry, user, date, msg in [
+            ("METI", meti, "2025-03-31", "文部科学省が報告したものです"),
+            ("MEXT", mext, "2021-02-26", "公表済みの値です"),
+        ]
+    ]
     before = snapshot(store)
-    for ministry, user, date, msg in [
-        ("METI", meti, "2025-03-31", "文部科学省が報告したものです"),
-        ("MEXT", mext, "2021-02-26", "公表済みの値です"),
-    ]:
-        up, outcome = submit_file(store, kpi_file(ministry, date, 11), "b.xlsx", ministry, user)
+    for ministry, user, data, msg in refused:
+        up, outcome = submit_file(store, data, "b.xlsx", ministry, user)
         assert outcome is None
         assert [(p.sheet, p.column) for p in up.problems] == [("KPI", "値")]
         assert msg in up.problems[0].message

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from model.cli import main
-from tests.model.reporting.conftest import PROBLEMS, template_ids
+from model.store import Store
+from tests.model.reporting.conftest import PROBLEMS, record_fixture_templates, template_ids
 
 
 @dataclass
@@ -53,6 +54,9 @@ def run(
 
     assert call("init").returncode == 0
     assert call("round", "open", "--fiscal-year", "令和3年度").returncode == 0
+    store = Store(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    record_fixture_templates(store)  # the committed fixtures' templates, as issued by this store
+    store.engine.dispose()
     done = call("user", "add", "mofa1", "--role", "editor", "--ministry", "外")
     assert done.returncode == 0, done.stderr
     return call

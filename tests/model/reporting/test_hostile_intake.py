@@ -90,9 +90,8 @@ def test_text_is_stored_in_nfc_and_kpi_notes_follow_the_same_rule(sqlite_rstore:
 
     user = make_editor(sqlite_rstore, "MOFA")
     decomposed = "○か\u3099ＡＢＣを進めた。"  # か + combining dakuten
-    up, outcome = submit_file(
-        sqlite_rstore, _with_cells({("報告", 2, 7): decomposed}), "nfc.xlsx", "MOFA", user
-    )
+    data = _with_cells({("報告", 2, 6): decomposed})  # 進捗
+    up, outcome = submit_file(sqlite_rstore, data, "nfc.xlsx", "MOFA", user)
     assert outcome is not None, [str(p) for p in up.problems]
     entry = sqlite_rstore.snapshot().followup(2021).set_index("action_id").loc["2-1-01"]
     assert entry["progress_ja"] == "○がＡＢＣを進めた。"

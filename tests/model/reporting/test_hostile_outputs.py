@@ -24,10 +24,10 @@ from model.exports.deck import build_deck
 from model.exports.followup_table import to_csv, to_xlsx
 from model.exports.safe import XLSX_CELL_LIMIT
 from model.reporting.rounds import open_round
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.store import ChangeSet, Store, open_store
 from model.text import REFUSED, reveal
-from tests.model.reporting.conftest import SECRETARIAT
+from tests.model.reporting.conftest import SECRETARIAT, record_fixture_templates
 from tests.model.reporting.hostile import (
     CELL_TEXTS,
     FY,
@@ -90,7 +90,7 @@ def test_every_writer_builds_after_the_text_is_stored(sqlite_store: Store, name:
     cells = [cell for row in rows for cell in row]
     assert refused_in(cells) == [] and any(reveal(text_of(name)) in cell for cell in cells)
 
-    template = make_template(snap, "MOFA", FY + 1)
+    template = issue_template(sqlite_store, SECRETARIAT, "MOFA", FY + 1, snap)
     assert refused_in(xlsx_texts(template)) == []
     sheet = openpyxl.load_workbook(io.BytesIO(template))["報告"]
     header = [c.value for c in sheet[1]]
@@ -120,6 +120,7 @@ def cli_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store
     store = open_store()
     store.init()
     open_round(store, FY, SECRETARIAT)
+    record_fixture_templates(store)
     yield store
     store.engine.dispose()
 

@@ -11,11 +11,19 @@ import pytest
 
 from model.reporting.commit import submit_file
 from model.reporting.rounds import open_round
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.reporting.upload import check_upload
 from model.seed import SeedData
 from model.store import Store
-from tests.model.reporting.conftest import FY, PROBLEMS, SECRETARIAT, fill, make_editor
+from tests.fixtures.make_upload_fixtures import VALID_ID, edit, with_id
+from tests.model.reporting.conftest import (
+    FY,
+    PROBLEMS,
+    SECRETARIAT,
+    fill,
+    make_editor,
+    record_fixture_templates,
+)
 
 ROWS = {
     "2-1-01": ("二国間協力覚書を２件締結した。\n続いて協議を行った。", "拡大する。", "順調"),
@@ -50,6 +58,7 @@ def stored_after_submit(tmp_path: Path, seed: SeedData, data: bytes, name: str) 
     store = Store(f"sqlite:///{tmp_path / (name + '.sqlite3')}")
     store.init(seed)
     open_round(store, FY, SECRETARIAT)
+    record_fixture_templates(store)  # each file carries the fixtures' id: the same template, issued here
     up, outcome = submit_file(store, data, name, "MOFA", make_editor(store, "MOFA"))
     assert outcome is not None, [str(p) for p in up.problems]
     fu = store.snapshot().followup(FY)[["action_id", "ministry_code", "progress_ja", "next_ja", "status"]]
@@ -64,9 +73,8 @@ def test_libreoffice_resave_is_accepted_with_identical_values(
     sqlite_rstore: Store, seed: SeedData, tmp_path: Path, fmt: str
 ) -> None:
     """Same rows, same text, same KPI values as the file openpyxl wrote."""
-    original = fill(
-        make_template(sqlite_rstore.snapshot(), "MOFA", FY), ROWS, kpi=[["G-5-2", "2025-03-31", 4]]
-    )
+    blank = edit(issue_template(sqlite_rstore, SECRETARIAT, "MOFA", FY), with_id(VALID_ID))
+    original = fill(blank, ROWS, kpi=[["G-5-2", "2025-03-31", 4]])
     src = tmp_path / "mofa.xlsx"
     src.write_bytes(original)
     converted = convert(src, fmt, tmp_path / "converted")

@@ -111,14 +111,14 @@ def test_a_returned_row_and_its_comment_are_in_the_next_template(store: Store) -
     import openpyxl
 
     from model.reporting.rounds import open_round
-    from model.reporting.template import make_template
+    from model.reporting.template import issue_template
 
     submit_followup(
         store, "MOFA", FY, [("2-1-01", "順調", "○協力を進めた。"), ("2-2-01", "順調", "○審査した。")]
     )
     decide(store, SEC, FY, "returned", [Decision("2-1-01", "MOFA", "件数を記載してください。")])
     open_round(store, FY, SEC)
-    ws = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "外", FY)))["報告"]
+    ws = openpyxl.load_workbook(io.BytesIO(issue_template(store, SEC, "外", FY)))["報告"]
     header = [c.value for c in ws[1]]
     col = header.index("事務局コメント") + 1
     comments = {ws.cell(r, 1).value: ws.cell(r, col).value for r in range(2, ws.max_row + 1)}

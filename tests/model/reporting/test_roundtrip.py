@@ -8,15 +8,15 @@ import openpyxl
 
 from model.reporting.commit import commit_upload
 from model.reporting.rounds import round_progress
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.reporting.upload import check_upload
 from model.store import Store
-from tests.model.reporting.conftest import FY, fill, make_editor, snapshot, template_ids
+from tests.model.reporting.conftest import FY, SECRETARIAT, fill, make_editor, snapshot, template_ids
 
 
 def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
     """MOFA's template: its three rows, last year's text, the dropdown, locked ids, hidden metadata."""
-    data = make_template(rstore.snapshot(), "外", FY)
+    data = issue_template(rstore, SECRETARIAT, "外", FY)
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["記入方法", "報告", "KPI", "_meta"]
     ws = wb["報告"]
@@ -31,22 +31,27 @@ def test_template_holds_the_ministrys_rows_and_metadata(rstore: Store) -> None:
     assert not ws.cell(2, header.index("進捗") + 1).protection.locked
     rules = ws.data_validations.dataValidation
     assert rules[0].formula1 == '"完了,順調,一部遅延,遅延,未着手"'
+    # The file carries only the issue id; what the upload is judged by is the store's record of it.
     meta = {r[0]: r[1] for r in wb["_meta"].iter_rows(values_only=True)}
     assert wb["_meta"].sheet_state == "hidden"
-    assert meta == {
-        "ministry": "MOFA",
+    assert list(meta) == ["template_id"] and len(str(meta["template_id"])) == 24
+    issued = rstore.snapshot().issued_template(str(meta["template_id"]))
+    assert issued is not None
+    made_from = rstore.version() - 1  # the version the file shows; recording the issue made the next one
+    assert {k: issued[k] for k in ("ministry_code", "fiscal_year", "round_id", "base_version")} == {
+        "ministry_code": "MOFA",
         "fiscal_year": FY,
         "round_id": 1,
-        "base_version": 2,  # the seed (1) and the round opened (2): the version it was made from
-        "template_version": "1",
+        "base_version": made_from,
     }
+    assert issued["template_version"] == "2" and issued["user_name"] == SECRETARIAT.name
     assert wb["記入方法"]["A1"].value.startswith("2021年度")
 
 
 def test_round_trip_preview_then_commit(rstore: Store) -> None:
     """The preview counts what the commit then stores; the round shows the rows as arrived."""
     user = make_editor(rstore, "MOFA")
-    blank = make_template(rstore.snapshot(), "MOFA", FY)
+    blank = issue_template(rstore, SECRETARIAT, "MOFA", FY)
     data = fill(
         blank,
         {
@@ -81,17 +86,11 @@ def test_second_upload_previews_changes_before_and_after(sqlite_rstore: Store) -
     store = sqlite_rstore
     user = make_editor(store, "MOFA")
     rows = {"2-1-01": ("旧", "次", "順調"), "2-2-01": ("同じ", "次", "順調")}
-    commit_upload(
-        store,
-        check_upload(
-            store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows), "a.xlsx", "MOFA"
-        ),
-        user,
-    )
+    first = fill(issue_template(store, SECRETARIAT, "MOFA", FY), rows)
+    commit_upload(store, check_upload(store.snapshot(), first, "a.xlsx", "MOFA"), user)
     rows2 = {**rows, "2-1-01": ("新", "次", "完了")}
-    up = check_upload(
-        store.snapshot(), fill(make_template(store.snapshot(), "MOFA", FY), rows2), "b.xlsx", "MOFA"
-    )
+    second = fill(issue_template(store, SECRETARIAT, "MOFA", FY), rows2)
+    up = check_upload(store.snapshot(), second, "b.xlsx", "MOFA")
     assert up.preview is not None
     fu = up.preview.followup.set_index("action_id")
     assert fu.loc[
@@ -110,7 +109,7 @@ def test_second_upload_previews_changes_before_and_after(sqlite_rstore: Store) -
 def test_real_spreadsheet_habits_are_tolerated(sqlite_rstore: Store) -> None:
     """Full-width ids and digits, trailing spaces, ―, moved columns, blank rows, a title row, 令和 dates."""
     store = sqlite_rstore
-    wb = openpyxl.load_workbook(io.BytesIO(make_template(store.snapshot(), "MOFA", FY)))
+    wb = openpyxl.load_workbook(io.BytesIO(issue_template(store, SECRETARIAT, "MOFA", FY)))
     ws = wb["報告"]
     ws.insert_rows(1)
     ws.cell(1, 1).value = "外務省　報告"  # a title row above the header
@@ -162,7 +161,7 @@ def test_real_spreadsheet_habits_are_tolerated(sqlite_rstore: Store) -> None:
 def test_every_problem_is_listed_not_only_the_first(sqlite_rstore: Store) -> None:
     """Three rows with three different problems give three located problems."""
     data = fill(
-        make_template(sqlite_rstore.snapshot(), "MOFA", FY),
+        issue_template(sqlite_rstore, SECRETARIAT, "MOFA", FY),
         {"2-1-01": ("a", "b", "多分"), "2-2-01": (None, "b", "順調"), "5-2-01": ("a", None, "遅延")},
     )
     up = check_upload(sqlite_rstore.snapshot(), data, "x.xlsx", "MOFA")

@@ -23,6 +23,8 @@ CASES = {
     "wrong-round.xlsx": "up.round.wrong_round",
     "other-ministry.xlsx": "up.meta.other_ministry",
     "old-template-version.xlsx": "up.meta.template_version",
+    "tampered-template-id.xlsx": "lim.tpl.unknown",
+    "template-without-id.xlsx": "lim.tpl.no_id",  # its `_meta` says base version 2,000,000,000
     "bad-status.xlsx": "up.row.bad_status",
     "missing-progress.xlsx": "up.row.required",
     "missing-next.xlsx": "up.row.required_next",

@@ -6,9 +6,9 @@ import pytest
 
 from model.errors import AppError
 from model.reporting.commit import row_history, submission_history, submit_file, withdraw
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.store import Store
-from tests.model.reporting.conftest import FY, fill, make_editor
+from tests.model.reporting.conftest import FY, SECRETARIAT, fill, make_editor
 
 
 def test_withdraw_restores_the_previous_state(rstore: Store) -> None:
@@ -16,11 +16,11 @@ def test_withdraw_restores_the_previous_state(rstore: Store) -> None:
     user = make_editor(rstore, "MOFA")
     first_rows = {"2-1-01": ("一回目", "次", "順調"), "2-2-01": ("一回目", "次", "順調")}
     _, first = submit_file(
-        rstore, fill(make_template(rstore.snapshot(), "MOFA", FY), first_rows), "1.xlsx", "MOFA", user
+        rstore, fill(issue_template(rstore, SECRETARIAT, "MOFA", FY), first_rows), "1.xlsx", "MOFA", user
     )
     second_rows = {**first_rows, "2-1-01": ("二回目", "次", "遅延"), "5-2-01": ("二回目", "次", "順調")}
     _, second = submit_file(
-        rstore, fill(make_template(rstore.snapshot(), "MOFA", FY), second_rows), "2.xlsx", "MOFA", user
+        rstore, fill(issue_template(rstore, SECRETARIAT, "MOFA", FY), second_rows), "2.xlsx", "MOFA", user
     )
     assert first is not None and second is not None
     assert first.submission_id is not None and second.submission_id is not None

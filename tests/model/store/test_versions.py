@@ -15,16 +15,23 @@ from model.goals import set_override
 from model.reporting.assessments import assess
 from model.reporting.commit import submit_file, withdraw
 from model.reporting.rounds import close_round, open_round
-from model.reporting.template import make_template
+from model.reporting.template import issue_template
 from model.store import Store
 from tests.conftest import submit_followup
-from tests.model.reporting.conftest import fill, template_ids
+from tests.model.reporting.conftest import SECRETARIAT, fill, template_ids
 
 SEC = operator()
 
 
+_ISSUED: list[bytes] = []
+
+
+def _issue(store: Store) -> None:
+    _ISSUED[:] = [issue_template(store, SECRETARIAT, "MOFA", 2021)]
+
+
 def _upload(store: Store) -> None:
-    blank = make_template(store.snapshot(), "MOFA", 2021)
+    blank = _ISSUED[0]
     data = fill(blank, {a: (f"○報告 {a}", "○次年度", "順調") for a in template_ids(blank)})
     _, outcome = submit_file(store, data, "mofa.xlsx", "MOFA", SEC)
     assert outcome is not None
@@ -38,6 +45,7 @@ def _withdraw(store: Store) -> None:
 # Every kind of write the product makes, each after the one before it (the list is one story).
 WRITES: list[tuple[str, Callable[[Store], object]]] = [
     ("round open", lambda s: open_round(s, 2021, SEC, dt.date(2022, 5, 31))),
+    ("template issued", _issue),
     ("submission", _upload),
     (
         "assessment",
@@ -59,7 +67,8 @@ WRITES: list[tuple[str, Callable[[Store], object]]] = [
 
 
 def test_every_kind_of_write_makes_exactly_one_new_version(store: Store) -> None:
-    """Submission, withdrawal, round open/close, assessment, override, user change: +1 each."""
+    """Submission, withdrawal, round open/close, template issued, assessment, override, user change: +1
+    each."""
     seen = []
     for name, write in WRITES:
         before = store.version()

@@ -1,0 +1,228 @@
+"""Parsing an uploaded spreadsheet in a child process whose memory and time are capped.
+
+A zip's headers may lie about the size of a part (a 1 GB worksheet declared as 4 kB passes every check made
+on the directory), and an .xls names its cells in binary records: only parsing finds out what a file costs.
+So the parse runs in a child process with a capped address space (`RLIMIT_AS`) and a time limit: a hostile
+file exhausts the child, which dies, not the server. The child returns plain data (each sheet as a list of
+rows, the cells holding formulas); nothing of the parser crosses back.
+
+At most `PARALLEL` parses run at a time per server process; others wait (the caller is told, so a page can
+say so) up to `WAIT_SECONDS`.
+
+This module imports only what the child needs (the fork server preloads it): no pandas, no messages.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import python_calamine as pc
+from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+# Excel holds at most 32,767 characters in a cell; a longer text is cut to one more than that before it
+# leaves the child (its true length travels beside it, for the problem message), so a 45 MB cell costs
+# the child, not the server.
+CELL_CAP = 32_768
+PARALLEL = 2  # parses at a time per server process
+WAIT_SECONDS = 120.0  # how long a parse waits for its turn before the upload is refused as "busy"
+_TURNS = threading.BoundedSemaphore(PARALLEL)
+# forkserver: each child is a fork of a small server that has imported this module once (≈15 ms a child,
+# against ≈350 ms for 'spawn', which starts an interpreter and imports calamine and openpyxl each time).
+_CONTEXT = multiprocessing.get_context("forkserver")
+# `__main__` too: a script's main module is then imported once by the fork server, not by every child.
+# (The server runs as `python -m streamlit`, the CLI as `python -m model`: multiprocessing skips those.)
+_CONTEXT.set_forkserver_preload(["__main__", __name__])
+
+
+@dataclass
+class Parsed:
+    """What the child found: sheets and formula cells, or why it stopped (`error`, with a detail)."""
+
+    sheets: dict[str, list[list[Any]]] = field(default_factory=dict)
+    formulas: set[tuple[str, int, int]] = field(default_factory=set)
+    # (sheet, row 1-based, column 1-based) → length of each text cut to CELL_CAP characters
+    lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
+    # None | "too_big" (sheet, rows, columns) | "password" | "corrupt" | "memory" | "time" | "busy"
+    error: str | None = None
+    detail: Any = None
+
+
+def parse(
+    data: bytes,
+    kind: str,
+    want_formulas: bool,
+    *,
+    max_rows: int,
+    max_columns: int,
+    memory: int,
+    seconds: float,
+    on_wait: Callable[[], None] | None = None,
+) -> Parsed:
+    """Parse `data` (kind xlsx | xls | ods) in a capped child; waits for a turn first (`on_wait` is called
+    once when it has to wait). Never raises for anything about the file."""
+    if not _TURNS.acquire(blocking=False):
+        if on_wait is not None:
+            on_wait()
+        if not _TURNS.acquire(timeout=WAIT_SECONDS):
+            return Parsed(error="busy")
+    try:
+        return _run_child(data, kind, want_formulas, max_rows, max_columns, memory, seconds)
+    finally:
+        _TURNS.release()
+
+
+def _run_child(
+    data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int, memory: int, seconds: float
+) -> Parsed:
+    receive, send = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(
+        target=_child,
+        args=(send, data, kind, want_formulas, max_rows, max_columns, memory),
+        daemon=True,
+        name="qf-parse",
+    )
+    child.start()
+    send.close()
+    try:
+        deadline = time.monotonic() + seconds
+        while True:
+            if receive.poll(min(0.05, max(0.0, deadline - time.monotonic()))):
+                try:
+                    result: Parsed = receive.recv()
+                except (EOFError, OSError):  # the child died (out of memory) before it could answer
+                    return Parsed(error="memory")
+                return result
+            if not child.is_alive() and not receive.poll():
+                return Parsed(error="memory")
+            if time.monotonic() >= deadline:
+                return Parsed(error="time")
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        child.close()
+
+
+def _child(
+    send: Connection,
+    data: bytes,
+    kind: str,
+    want_formulas: bool,
+    max_rows: int,
+    max_columns: int,
+    memory: int,
+) -> None:
+    import os
+    import resource
+
+    os.environ["RUST_BACKTRACE"] = "0"  # a parser that runs out of memory says so in one line
+    os.nice(10)  # the server's own threads (readers' pages) come first on a busy machine
+    # `memory` more than what the process already maps (the parser's code, whatever the fork server
+    # preloaded): the cap then means the same whatever the parent imported.
+    mapped = int(Path("/proc/self/statm").read_bytes().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (mapped + memory, mapped + memory))
+    try:
+        result = _parse_here(data, kind, want_formulas, max_rows, max_columns)
+    except MemoryError:
+        result = Parsed(error="memory")
+    except Exception as exc:  # whatever stops the child is reported, never raised
+        result = _corrupt(exc)
+    try:
+        send.send(result)
+    except MemoryError:
+        send.send(Parsed(error="memory"))
+    finally:
+        send.close()
+
+
+def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int) -> Parsed:
+    out = Parsed()
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for meta in wb.sheets_metadata:
+            sheet = wb.get_sheet_by_name(meta.name)
+            if sheet.total_height > max_rows or sheet.total_width > max_columns:
+                return Parsed(error="too_big", detail=(meta.name, sheet.total_height, sheet.total_width))
+            rows = sheet.to_python(skip_empty_area=False)
+            for r, row in enumerate(rows, start=1):
+                for c, value in enumerate(row, start=1):
+                    if isinstance(value, str) and len(value) > CELL_CAP:
+                        out.lengths[(meta.name, r, c)] = len(value)
+                        row[c - 1] = value[:CELL_CAP]
+            out.sheets[meta.name] = rows
+    except pc.PasswordError:
+        return Parsed(error="password")
+    except MemoryError:
+        raise
+    except Exception as exc:  # any parser failure on a hostile or broken file is the user's problem to fix
+        return _corrupt(exc)
+    try:
+        if kind == "xlsx" and want_formulas:
+            out.formulas = _xlsx_formulas(data)
+        elif kind == "ods":
+            out.formulas = _ods_formulas(data)
+    except MemoryError:
+        raise
+    except Exception as exc:  # same: a file calamine read but openpyxl/defusedxml refuse is broken
+        return _corrupt(exc)
+    return out
+
+
+def _corrupt(exc: BaseException) -> Parsed:
+    text = " ".join(str(exc).split())
+    if "memory allocation" in text or "capacity overflow" in text:
+        return Parsed(error="memory")
+    return Parsed(error="corrupt", detail=text[:400] or type(exc).__name__)
+
+
+def _xlsx_formulas(data: bytes) -> set[tuple[str, int, int]]:
+    """Cells holding formulas, located with openpyxl (slow, so only when a worksheet has a formula
+    element; calamine returns cached values only, so formulas must be found outside it)."""
+    out: set[tuple[str, int, int]] = set()
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if getattr(cell, "data_type", None) == "f" or (
+                        isinstance(value, str) and value.startswith("=")
+                    ):
+                        out.add((ws.title, int(cell.row or 0), int(cell.column or 0)))
+    finally:
+        wb.close()
+    return out
+
+
+def _ods_formulas(data: bytes) -> set[tuple[str, int, int]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = zf.read("content.xml")
+    if b"table:formula=" not in content:
+        return set()
+    ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    out: set[tuple[str, int, int]] = set()
+    root = ElementTree.fromstring(content)
+    for table in root.iter(f"{{{ns_table}}}table"):
+        name = table.get(f"{{{ns_table}}}name", "")
+        row_no = 0
+        for row in table.iter(f"{{{ns_table}}}table-row"):
+            row_no += 1
+            col_no = 0
+            for cell in row:
+                repeat = int(cell.get(f"{{{ns_table}}}number-columns-repeated", "1"))
+                if cell.get(f"{{{ns_table}}}formula") is not None:
+                    out.add((name, row_no, col_no + 1))
+                col_no += min(repeat, 10_000)
+            row_no += min(int(row.get(f"{{{ns_table}}}number-rows-repeated", "1")), 100_000) - 1
+    return out
