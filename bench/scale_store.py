@@ -3,7 +3,7 @@
 Structure: the secretariat's structure upload (a 構造変更 sheet with one 取組追加 row per action, read and
 checked by `read_structure_upload`, recorded by `apply_edits`), then yearly revisions (rewording, retiring,
 adding) through `apply_edits`. Follow-up: for every fiscal year a round is opened and every ministry fills
-its template (`make_template`) and submits it (`check_upload` + `commit_upload`, as the upload page does).
+its template (`issue_template`) and submits it (`check_upload` + `commit_upload`, as the upload page does).
 `via="changes"` stores the same rows through the store's write door directly (`Store.submit`, what a commit
 does after its checks) — quick enough for a test module.
 
@@ -32,7 +32,7 @@ from model.followup import FU_STATUSES  # noqa: E402
 from model.reporting import layout as L  # noqa: E402
 from model.reporting.commit import commit_upload  # noqa: E402
 from model.reporting.rounds import close_round, open_round  # noqa: E402
-from model.reporting.template import make_template  # noqa: E402
+from model.reporting.template import issue_template  # noqa: E402
 from model.reporting.upload import check_upload  # noqa: E402
 from model.store import ChangeSet, Store  # noqa: E402
 from model.strategy import owned_action_ids, registry  # noqa: E402
@@ -202,7 +202,7 @@ def build(
                 return texts[action_id]
 
             if via == "files":
-                data = _filled(make_template(store.snapshot(), code, fy), fill)
+                data = _filled(issue_template(store, user, code, fy), fill)
                 checked = check_upload(store.snapshot(), data, f"followup_{fy}_{code}.xlsx", code, user=user)
                 assert checked.ok, [str(p) for p in checked.problems[:5]]
                 commit_upload(store, checked, user)

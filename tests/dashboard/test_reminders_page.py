@@ -65,10 +65,11 @@ def test_ministry_page_shows_deadline_open_days_and_what_it_owes(round_store: St
 
 def test_commit_shows_the_receipt_and_the_history_lists_it(round_store: Store) -> None:
     """After the commit the success message names 受付番号 2021-000003; the history lists it in Japan time."""
-    from model.reporting.template import make_template
+    from model.auth import User
+    from model.reporting.template import issue_template
     from tests.model.reporting.conftest import fill, template_ids
 
-    blank = make_template(round_store.snapshot(), "MOFA", 2021)
+    blank = issue_template(round_store, User("mofa1", "editor", "MOFA"), "MOFA", 2021)
     data = fill(blank, {a: (f"進捗 {a}", f"次年度 {a}", "順調") for a in template_ids(blank)})
     at = _as("mofa1", "editor", "MOFA", "views/upload.py")
     at.get("file_uploader")[0].upload("mofa.xlsx", data, XLSX).run()  # type: ignore[attr-defined]
