@@ -73,6 +73,8 @@ def test_secretariat_assigns_a_2023_action_and_the_ministry_reports_it(server: s
     page.get_by_role("button", name="受付を開始").click()
     expect(page.get_by_text("2026年度の報告受付を開始しました。")).to_be_visible()
     page.get_by_role("button", name="ログアウト").click()
+    # the logout ends the session through /qf/logout: wait for it before the next login
+    expect(page.get_by_text("ログインしていません").first).to_be_visible(timeout=60_000)
 
     _log_in(page, server, "mext1")
     page.get_by_role("link", name="報告のアップロード").click()
