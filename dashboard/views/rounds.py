@@ -35,6 +35,13 @@ from model.strategy import registry
 from model.text import markdown_text
 
 L = lang()
+
+
+def fu_label(status: object) -> str:
+    """A follow-up status in the interface language (the stored value is the Japanese word)."""
+    return msg(f"fu.{status}") if isinstance(status, str) and status else "—"
+
+
 st.title(msg("ui.page.rounds"))
 user = current_user()
 if user is None or not user.is_secretariat:
@@ -371,9 +378,9 @@ if years:
             pd.DataFrame(
                 {
                     msg("ui.col.action"): entries["action_id"],
-                    msg("ui.upload.ministry"): entries["ministry_code"],
-                    msg("ui.assess.reported"): entries["status"].fillna("—"),
-                    msg("ui.assess.assessed"): entries["assessed_status"].fillna("—"),
+                    msg("ui.upload.ministry"): [names_all.get(c, c) for c in entries["ministry_code"]],
+                    msg("ui.assess.reported"): [fu_label(s) for s in entries["status"]],
+                    msg("ui.assess.assessed"): [fu_label(s) for s in entries["assessed_status"]],
                     msg("ui.assess.comment"): entries["assessed_comment"].fillna(""),
                 }
             ).astype(str),
@@ -393,7 +400,12 @@ if years:
             entry = st.selectbox(
                 msg("ui.assess.entry"), keys, key="assess_entry", format_func=labels.__getitem__
             )
-            status = st.selectbox(msg("ui.assess.assessed"), ["", *FOLLOWUP_STATUSES], key="assess_status")
+            status = st.selectbox(
+                msg("ui.assess.assessed"),
+                ["", *FOLLOWUP_STATUSES],
+                key="assess_status",
+                format_func=lambda s: fu_label(s) if s else "—",
+            )
             comment = st.text_area(msg("ui.assess.comment"), key="assess_comment")
             if st.form_submit_button(msg("ui.assess.save")):
                 action_id, code = str(entry).split("|")
