@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rv.ui.returned": (
         "差し戻された行が {n} 件あります。コメントを確認して直し、再提出してください"
         "（次の様式にも表示されます）。",
-        "{n} rows were returned: read the comments, fix them and submit again "
-        "(the next template shows them too).",
+        "Rows returned: {n}. Read the comments, fix the rows and submit again "
+        "(the next template shows the comments too).",
     ),
 }
