@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from model.commands import MODULES
+from model.commands import all_modules, modules_for
 from model.errors import AppError
 from model.messages import t
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (given `argv`) of the command `argv` names only: see model.commands."""
     parser = argparse.ArgumentParser(
         prog="python -m model",
         description="量子戦略フォローアップ — the follow-up of Japan's quantum strategies, without a screen.",
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         return real_add(name, parents=[common, *kw.pop("parents", [])], **kw)
 
     sub.add_parser = add_parser  # type: ignore[method-assign]
-    for module in MODULES:
+    for module in all_modules() if argv is None else modules_for(argv):
         module.add_parser(sub)
     return parser
 
@@ -50,7 +51,8 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(words).parse_args(words)
     try:
         return int(args.run(args))
     except AppError as err:

@@ -122,3 +122,40 @@ def test_status_before_init_asks_for_init(tmp_path: Path) -> None:
     """An empty database is not an error trace: it says to run init."""
     out = run("status", db=tmp_path / "empty.sqlite3")
     assert out.returncode == 1 and "python -m model init" in out.stderr
+
+
+def test_each_command_module_registers_what_the_registry_says() -> None:
+    """`python -m model status` imports only model.commands.core: the registry must name every command
+    each module registers, or a command would be missing from its own parser."""
+    import argparse
+
+    from model.cli import build_parser
+    from model.commands import COMMANDS, modules_for
+
+    for name, commands in COMMANDS.items():
+        for command in commands:
+            parser = build_parser(["--lang", "en", command, "--help"][:3])
+            sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            assert sorted(sub.choices) == sorted(commands), name
+            assert [m.__name__ for m in modules_for(["--lang", "en", command])] == [f"model.commands.{name}"]
+    everything = build_parser()
+    sub = next(a for a in everything._actions if isinstance(a, argparse._SubParsersAction))
+    assert sorted(sub.choices) == sorted(c for cs in COMMANDS.values() for c in cs)
+
+
+def test_status_imports_neither_mail_nor_spreadsheet_libraries(db: Path) -> None:
+    """The small commands stay small: `status` loads no module of the reminders, the exports or pandera."""
+    code = (
+        "import sys, runpy; sys.argv = ['model', 'status', '--json']\n"
+        "try:\n    runpy.run_module('model', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "heavy = {'pandera', 'openpyxl', 'plotly', 'smtplib', 'pptx'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith('model.exports')),"
+        " file=sys.stderr)"
+    )
+    env = {**os.environ, "QF_SQLITE_PATH": str(db)}
+    env.pop("DATABASE_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
+    assert json.loads(proc.stdout)["store_version"] >= 1
+    assert proc.stderr.strip().splitlines()[-1] == "[]"

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import os
 import threading
 import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerProcess, set_spawning_popen
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +42,42 @@ _TURNS = threading.BoundedSemaphore(PARALLEL)
 # forkserver: each child is a fork of a small server that has imported this module once (≈15 ms a child,
 # against ≈350 ms for 'spawn', which starts an interpreter and imports calamine and openpyxl each time).
 _CONTEXT = multiprocessing.get_context("forkserver")
-# `__main__` too: a script's main module is then imported once by the fork server, not by every child.
-# (The server runs as `python -m streamlit`, the CLI as `python -m model`: multiprocessing skips those.)
-_CONTEXT.set_forkserver_preload(["__main__", __name__])
+_CONTEXT.set_forkserver_preload([__name__])
+
+
+class _Popen(popen_forkserver.Popen):
+    """The fork server's launch, without the main module.
+
+    multiprocessing makes every child run the parent's main script again (as `__mp_main__`) so that objects
+    defined there can be unpickled. The child here needs nothing from it (its target lives in this module),
+    and running it again is costly: under the `streamlit` console script or a bench script it imported
+    Streamlit in every parse child, 0.6 s an upload (Python 3.11's fork server is meant to preload the main
+    module once, but looks it up under a key the preparation data does not use). The launch below is the
+    standard library's `popen_forkserver.Popen._launch` with the main module left out of the preparation."""
+
+    def _launch(self, process_obj: Any) -> None:
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_path", None)
+        prep_data.pop("init_main_from_name", None)
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)  # type: ignore[attr-defined]
+        _parent_w = os.dup(w)  # the child watches this end to know its parent lives
+        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))  # type: ignore[attr-defined]
+        with os.fdopen(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Process(ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj: Any) -> _Popen:  # multiprocessing's hook
+        return _Popen(process_obj)
 
 
 @dataclass
@@ -85,7 +121,7 @@ def _run_child(
     data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int, memory: int, seconds: float
 ) -> Parsed:
     receive, send = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(
+    child = _Process(
         target=_child,
         args=(send, data, kind, want_formulas, max_rows, max_columns, memory),
         daemon=True,

@@ -6,14 +6,13 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 from model.config import database_url
 from model.errors import AppError
-from model.seed import SeedData, load_seed
 from model.store._backup import backup, restore
 from model.store._changes import ChangeSet, Outcome, clean
 from model.store._engine import PG_WRITE_LOCK, SNAPSHOT, TXN_MODE, WRITE, make_engine
@@ -31,6 +30,9 @@ from model.store._tables import (
 )
 from model.store._transaction import Actor, Transaction
 from model.store._upgrade import upgrade
+
+if TYPE_CHECKING:
+    from model.seed import SeedData
 
 _NEWEST = sa.select(sa.func.coalesce(sa.func.max(changes.c.id), 0))
 JOINT = "JOINT"  # ministry code of the published, jointly written follow-up text (seed 002)
@@ -199,6 +201,8 @@ class Store:
 
     def init(self, seed: SeedData | None = None) -> str:
         """Create the tables and load the seed; idempotent. Returns created | updated | unchanged."""
+        from model.seed import load_seed  # pandera: only where the seed is read and validated
+
         seed = seed or load_seed()
         with self.transaction(SEED_USER, "seed") as tx:
             conn = tx.conn

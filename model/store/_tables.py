@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
-import pandera.pandas as pa
 import sqlalchemy as sa
-
-from model.schemas import TABLES
 
 metadata = sa.MetaData()
 
@@ -41,25 +40,54 @@ def _column_type(annotation: str) -> type[sa.types.TypeEngine[Any]]:
     return sa.Text
 
 
-def _reference_table(name: str, schema: type[pa.DataFrameModel]) -> sa.Table:
+def schema_columns() -> dict[str, list[tuple[str, str]]]:
+    """Per table of model/schemas.py's `TABLES`, its columns and their annotations (`Series[str]` …), in
+    order, read from that module's source rather than by importing it: the schemas are pandera models, and
+    importing pandera costs more than a small command's whole work (`python -m model status`). The schemas
+    stay the one definition; tests/model/store/test_schema_columns.py checks this reading against them."""
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "schemas.py").read_text(encoding="utf-8"))
+    classes = {
+        node.name: [
+            (item.target.id, ast.unparse(item.annotation))
+            for item in node.body
+            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+        ]
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
+    registry = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "TABLES"
+    )
+    assert isinstance(registry, ast.Dict)
+    return {
+        ast.literal_eval(k): classes[v.id]
+        for k, v in zip(registry.keys, registry.values, strict=True)
+        if k is not None and isinstance(v, ast.Name)
+    }
+
+
+def _reference_table(name: str, columns: list[tuple[str, str]]) -> sa.Table:
     keys = _REFERENCE_KEYS[name]
-    cols = []
-    for col_name, annotation in schema.__annotations__.items():
-        if col_name == "Config":
-            continue
-        cols.append(
-            sa.Column(
-                col_name,
-                _column_type(str(annotation)),
-                primary_key=col_name in keys,
-                nullable=col_name not in keys,
-            )
+    cols = [
+        sa.Column(
+            col_name,
+            _column_type(annotation),
+            primary_key=col_name in keys,
+            nullable=col_name not in keys,
         )
+        for col_name, annotation in columns
+    ]
     return sa.Table(f"ref_{name}", metadata, *cols)
 
 
 reference: dict[str, sa.Table] = {
-    name: _reference_table(name, schema) for name, schema in TABLES.items() if name in _REFERENCE_KEYS
+    name: _reference_table(name, columns)
+    for name, columns in schema_columns().items()
+    if name in _REFERENCE_KEYS
 }
 REFERENCE_TABLES = tuple(reference)  # names a snapshot's `table()` knows
 
