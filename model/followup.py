@@ -344,7 +344,6 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     acts = acts.sort_values("order")
     rep = set(acts.loc[acts["reportable"].astype(bool) & acts["in_force"].astype(bool), "action_id"])
     own = owners(snap, fiscal_year)
-    own = own[own["action_id"].isin(rep)]
     fu = snap.followup(fiscal_year)
     joint = set(fu.loc[fu["ministry_code"] == JOINT, "action_id"])
     subs = snap.submissions()
@@ -353,7 +352,8 @@ def completeness(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     order = {a: i for i, a in enumerate(acts["action_id"])}
     owned_by: dict[str, set[str]] = {}
     for a, m in zip(own["action_id"].tolist(), own["ministry_code"].tolist(), strict=True):
-        owned_by.setdefault(m, set()).add(a)
+        if a in rep:
+            owned_by.setdefault(m, set()).add(a)
     written_by: dict[str, set[str]] = {}
     for a, m in zip(fu["action_id"].tolist(), fu["ministry_code"].tolist(), strict=True):
         written_by.setdefault(m, set()).add(a)

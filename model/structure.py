@@ -97,15 +97,11 @@ class Structure:
 def stored_edits(snap: Snapshot) -> tuple[Edit, ...]:
     """The snapshot's edits, oldest first (read once a snapshot: every fiscal year's structure uses them)."""
     df = snap.structure_edits()
+    from_fy = [None if pd.isna(v) else int(v) for v in df["from_fy"].astype(object)]
+    columns = (df["op"].astype(str), df["target"].astype(str), df["payload"].astype(str), df["reason"].astype(str))
     return tuple(
-        Edit(
-            op=str(r["op"]),
-            target=str(r["target"]),
-            values=json.loads(str(r["payload"])),
-            from_fy=None if pd.isna(r["from_fy"]) else int(r["from_fy"]),
-            reason=str(r["reason"]),
-        )
-        for r in df.to_dict("records")
+        Edit(op=op, target=target, values=json.loads(payload), from_fy=fy, reason=reason)
+        for op, target, payload, reason, fy in zip(*(c.tolist() for c in columns), from_fy, strict=True)
     )
 
 
@@ -222,20 +218,20 @@ class Builder:
         return self.owners_of(str(parent)) if isinstance(parent, str) and parent in self.rows else ()
 
     def frame(self, fiscal_year: int | None) -> pd.DataFrame:
-        columns: dict[str, list[Any]] = {k: [] for k in ACTION_COLUMNS}
-        computed = {"owner_codes", "in_force", "order"}
-        plain = [k for k in ACTION_COLUMNS if k not in computed]
-        for order, (action_id, row) in enumerate(self.rows.items()):
-            until = row["until_fy"]
-            if fiscal_year is None:
-                in_force = until is None
-            else:
-                in_force = row["from_fy"] <= fiscal_year and (until is None or fiscal_year < until)
-            for k in plain:
-                columns[k].append(row.get(k))
-            columns["owner_codes"].append(self.owners_of(action_id))  # in the order the tag (or edit) names
-            columns["in_force"].append(in_force)
-            columns["order"].append(order)
+        rows = list(self.rows.values())
+        columns: dict[str, list[Any]] = {
+            k: [row.get(k) for row in rows] for k in ACTION_COLUMNS if k not in ("owner_codes", "in_force", "order")
+        }
+        # in the order the tag (or edit) names
+        columns["owner_codes"] = [self.owners_of(action_id) for action_id in self.rows]
+        if fiscal_year is None:
+            columns["in_force"] = [row["until_fy"] is None for row in rows]
+        else:
+            columns["in_force"] = [
+                row["from_fy"] <= fiscal_year and (row["until_fy"] is None or fiscal_year < row["until_fy"])
+                for row in rows
+            ]
+        columns["order"] = list(range(len(rows)))
         return pd.DataFrame(columns, columns=ACTION_COLUMNS)
 
 

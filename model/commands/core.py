@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -117,17 +118,23 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
     tagged = owners[owners["tagged"]]
     reportable_ids = set(strategy.reportable(actions)["action_id"])
     entries = snap.followup()
-    per_ministry = {}
-    for m in ministries:
-        own = owners[owners["ministry_code"] == m.code]
-        per_ministry[m.code] = {
+    tagged_n = Counter(tagged["ministry_code"].tolist())
+    reportable_n = Counter(
+        m for a, m in zip(owners["action_id"].tolist(), owners["ministry_code"].tolist(), strict=True)
+        if a in reportable_ids
+    )
+    entries_n = Counter(entries["ministry_code"].tolist())
+    per_ministry = {
+        m.code: {
             "tag": m.tag,
             "name_ja": m.name_ja,
             "name_en": m.name_en,
-            "tagged_actions": int((tagged["ministry_code"] == m.code).sum()),
-            "reportable_rows": int(own["action_id"].isin(reportable_ids).sum()),
-            "entries": int((entries["ministry_code"] == m.code).sum()),
+            "tagged_actions": tagged_n[m.code],
+            "reportable_rows": reportable_n[m.code],
+            "entries": entries_n[m.code],
         }
+        for m in ministries
+    }
     per_year: dict[str, Any] = {}
     for fy, group in entries.groupby("fiscal_year"):
         per_year[str(int(str(fy)))] = {

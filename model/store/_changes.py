@@ -51,8 +51,10 @@ def _same(a: Any, b: Any) -> bool:
 
 def clean(value: Any) -> Any:
     """pandas NA/NaN to None, numpy scalars to Python, for the database driver."""
-    if value is None:
-        return None
+    if value is None or isinstance(value, str | int):  # the common cases first: pd.isna is slow on scalars
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
     try:
         if pd.isna(value):
             return None
