@@ -15,7 +15,9 @@ they are "担当府省未設定" until the secretariat assigns them.
 
 from __future__ import annotations
 
+import bisect
 import json
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,7 +100,7 @@ def stored_edits(snap: Snapshot) -> tuple[Edit, ...]:
     """The snapshot's edits, oldest first (read once a snapshot: every fiscal year's structure uses them)."""
     df = snap.structure_edits()
     from_fy = [None if pd.isna(v) else int(v) for v in df["from_fy"].astype(object)]
-    columns = (df["op"].astype(str), df["target"].astype(str), df["payload"].astype(str), df["reason"].astype(str))
+    columns = (df[c].astype(str) for c in ("op", "target", "payload", "reason"))
     return tuple(
         Edit(op=op, target=target, values=json.loads(payload), from_fy=fy, reason=reason)
         for op, target, payload, reason, fy in zip(*(c.tolist() for c in columns), from_fy, strict=True)
@@ -141,6 +143,17 @@ class Builder:
                 "until_fy": None,
                 "merged_into": None,
             }
+
+    def copy(self) -> Builder:
+        """A builder in the same state that edits can be applied to without changing this one (rows are
+        changed in place by edits; the lists only grow; the seed tables are only read)."""
+        new = Builder.__new__(Builder)
+        new.__dict__.update(self.__dict__)
+        new.rows = {k: dict(v) for k, v in self.rows.items()}
+        new.ministries = list(self.ministries)
+        new.new_goals = list(self.new_goals)
+        new.links = list(self.links)
+        return new
 
     def registry(self) -> MinistryRegistry:
         """The ministries known so far (made again only after a `ministries.add`)."""
@@ -219,9 +232,8 @@ class Builder:
 
     def frame(self, fiscal_year: int | None) -> pd.DataFrame:
         rows = list(self.rows.values())
-        columns: dict[str, list[Any]] = {
-            k: [row.get(k) for row in rows] for k in ACTION_COLUMNS if k not in ("owner_codes", "in_force", "order")
-        }
+        computed = ("owner_codes", "in_force", "order")
+        columns = {k: [row.get(k) for row in rows] for k in ACTION_COLUMNS if k not in computed}
         # in the order the tag (or edit) names
         columns["owner_codes"] = [self.owners_of(action_id) for action_id in self.rows]
         if fiscal_year is None:
@@ -251,7 +263,37 @@ def applied(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year:
 
 def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: int | None) -> Structure:
     """The structure of `fiscal_year` (None: now) from the seed tables and the edits, in the order made."""
-    builder = applied(tables, edits, fiscal_year)
+    return _structure(applied(tables, edits, fiscal_year), fiscal_year)
+
+
+class _Timeline:
+    """The builders of a snapshot's fiscal years, each made from the one before it.
+
+    The edits effective by a fiscal year, in the order `applied` takes them (by the year they apply from,
+    then as made), are a prefix of the same order over all edits: a year's builder is the previous year's
+    with the next edits applied. Builders stored here are never changed (a later year applies its edits to
+    a copy), so each year costs its own edits and a copy instead of the seed and every edit again."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], edits: Iterable[Edit]) -> None:
+        self.tables = tables
+        self.order = sorted(((e.from_fy or 0, i, e) for i, e in enumerate(edits)), key=lambda x: (x[0], x[1]))
+        self.keys = [k for k, _, _ in self.order]
+        self.builders: dict[int, Builder] = {}  # edits applied → builder
+        self.lock = threading.Lock()
+
+    def at(self, fiscal_year: int | None) -> Builder:
+        n = len(self.order) if fiscal_year is None else bisect.bisect_right(self.keys, fiscal_year)
+        with self.lock:
+            if n not in self.builders:
+                start = max((k for k in self.builders if k < n), default=None)
+                builder = Builder(self.tables) if start is None else self.builders[start].copy()
+                for _, _, e in self.order[start or 0 : n]:
+                    builder.apply(e)
+                self.builders[n] = builder
+            return self.builders[n]
+
+
+def _structure(builder: Builder, fiscal_year: int | None) -> Structure:
     actions = builder.frame(fiscal_year)
     return Structure(
         fiscal_year=fiscal_year,
@@ -270,7 +312,8 @@ def seed_tables(snap: Snapshot) -> dict[str, pd.DataFrame]:
 @per_snapshot
 def state(snap: Snapshot, fiscal_year: int | None = None) -> Structure:
     """The structure in force for `fiscal_year` (None: as it stands now)."""
-    return build(seed_tables(snap), stored_edits(snap), fiscal_year)
+    timeline = snap.derive(("structure-timeline",), lambda: _Timeline(seed_tables(snap), stored_edits(snap)))
+    return _structure(timeline.at(fiscal_year), fiscal_year)
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

@@ -18,9 +18,10 @@ def store_from(args: argparse.Namespace) -> Store:
     return open_store(args.database_url)
 
 
-def snapshot_from(args: argparse.Namespace) -> Snapshot:
-    """The store's state for a reading command: one snapshot, everything it prints is of that version."""
-    return store_from(args).snapshot()
+def snapshot_from(args: argparse.Namespace, *, followup: bool = True) -> Snapshot:
+    """The store's state for a reading command: one snapshot, everything it prints is of that version
+    (`followup=False` for a command that prints no follow-up entry: they are most of a large store)."""
+    return store_from(args).snapshot(followup=followup)
 
 
 def _json_default(value: Any) -> Any:

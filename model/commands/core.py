@@ -120,7 +120,8 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
     entries = snap.followup()
     tagged_n = Counter(tagged["ministry_code"].tolist())
     reportable_n = Counter(
-        m for a, m in zip(owners["action_id"].tolist(), owners["ministry_code"].tolist(), strict=True)
+        m
+        for a, m in zip(owners["action_id"].tolist(), owners["ministry_code"].tolist(), strict=True)
         if a in reportable_ids
     )
     entries_n = Counter(entries["ministry_code"].tolist())
@@ -253,7 +254,7 @@ def run_kpi(args: argparse.Namespace) -> int:
     if args.action == "override":
         return _run_override(args)
     as_of = parse_date(args.as_of) if args.as_of else None
-    table = kpi_table(snapshot_from(args), as_of=as_of, with_observations_only=not args.all)
+    table = kpi_table(snapshot_from(args, followup=False), as_of=as_of, with_observations_only=not args.all)
     if args.json:
         rows = records(table)
         for row, record in zip(rows, table.to_dict("records"), strict=True):

@@ -60,7 +60,7 @@ class Snapshot:
     version: int
     url: str  # the database, password hidden (for display)
     _tables: Mapping[str, pd.DataFrame]
-    _followup_history: pd.DataFrame
+    _followup_versions: pd.DataFrame | None  # None: loaded without them (`snapshot(followup=False)`)
     _kpi_history: pd.DataFrame
     _submissions: pd.DataFrame
     _overrides: pd.DataFrame
@@ -75,6 +75,12 @@ class Snapshot:
     _publications: pd.DataFrame = field(default_factory=pd.DataFrame)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    @property
+    def _followup_history(self) -> pd.DataFrame:
+        if self._followup_versions is None:
+            raise RuntimeError("this snapshot was loaded without follow-up entries (followup=False)")
+        return self._followup_versions
 
     # --- memoised derived facts -----------------------------------------------------------------------
     def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -209,7 +215,7 @@ class Snapshot:
             version=newest,
             url=f"{self.url}#published",
             _tables=self._tables,
-            _followup_history=versions(by_year(self._followup_history)),
+            _followup_versions=versions(by_year(self._followup_history)),
             _kpi_history=versions(kpi[kpi["change_id"] <= newest]),
             _submissions=subs,
             _overrides=upto(self._overrides),
@@ -309,8 +315,10 @@ def _read_plain(conn: sa.Connection, query: sa.Select[Any], columns: list[str]) 
     return pd.DataFrame(rows, columns=columns)
 
 
-def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
-    """Read everything written by changes ≤ `version` on `conn` (one read transaction)."""
+def load_snapshot(conn: sa.Connection, version: int, url: str, *, followup: bool = True) -> Snapshot:
+    """Read everything written by changes ≤ `version` on `conn` (one read transaction). `followup=False`
+    leaves the follow-up entries out (most of a large store: ten years of text), for a reader that needs
+    none, such as the KPI table; asking such a snapshot for them raises."""
     tables = {name: pd.read_sql(sa.select(t), conn) for name, t in reference.items()}
     s = submissions
     visible = s.c.change_id <= version
@@ -349,7 +357,7 @@ def load_snapshot(conn: sa.Connection, version: int, url: str) -> Snapshot:
         version=version,
         url=url,
         _tables=tables,
-        _followup_history=versions(followup_versions),
+        _followup_versions=versions(followup_versions) if followup else None,
         _kpi_history=versions(kpi_versions),
         _submissions=subs,
         _overrides=appended(status_overrides),

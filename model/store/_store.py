@@ -92,14 +92,15 @@ class Store:
         with self._connect(None) as conn:
             return _newest(conn)
 
-    def snapshot(self, version: int | None = None) -> Snapshot:
-        """The state at `version` (default: the newest), fully loaded, in one read transaction."""
+    def snapshot(self, version: int | None = None, *, followup: bool = True) -> Snapshot:
+        """The state at `version` (default: the newest), fully loaded, in one read transaction
+        (`followup=False`: without the follow-up entries, for a reader that needs none)."""
         with self._connect(SNAPSHOT) as conn, conn.begin():
             newest = _newest(conn)
             require_version(newest)
             if version is not None and not 0 < version <= newest:
                 raise AppError("err.bad_version", version=version, newest=newest)
-            return load_snapshot(conn, version or newest, self._safe_url())
+            return load_snapshot(conn, version or newest, self._safe_url(), followup=followup)
 
     def submission_file(self, submission_id: int) -> bytes | None:
         """The original file of a submission (kept apart from snapshots: it can be large)."""
