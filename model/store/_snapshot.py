@@ -285,12 +285,17 @@ def current_frame(history: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
 def _by_key(
     df: pd.DataFrame, key: tuple[str, ...], rows: list[dict[str, Any]]
 ) -> dict[tuple[Any, ...], dict[str, Any]]:
-    """The current rows of the keys `rows` name, by key (only those: the store holds many more)."""
+    """The current rows of the keys `rows` name, by key (only those: the store holds many more). Read
+    column by column (DataFrame.to_dict was most of an upload check at ten years of follow-up)."""
     wanted = {tuple(clean(r.get(c)) for c in key) for r in rows}
-    keys = zip(*(df[c].tolist() for c in key), strict=True)
-    df = df[[k in wanted for k in keys]]
-    records = [{str(k): clean(v) for k, v in r.items()} for r in df.to_dict("records")]
-    return {tuple(r[k] for k in key): r for r in records}
+    names = [str(c) for c in df.columns]
+    at = [names.index(c) for c in key]
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for values in zip(*(df[c].tolist() for c in df.columns), strict=True):
+        k = tuple(clean(values[i]) for i in at)
+        if k in wanted:
+            out[k] = {name: clean(v) for name, v in zip(names, values, strict=True)}
+    return out
 
 
 def _fix_datetimes(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
