@@ -41,6 +41,11 @@ from model.reporting.upload import check_upload
 from model.store import Store
 import openpyxl
 
+try:  # each version as its own server runs (model/runtime.py, where the version has it)
+    from model.runtime import tune_gc
+    tune_gc()
+except ImportError:
+    pass
 runs = int(sys.argv[1])
 url = os.environ["DATABASE_URL"]
 store = Store(url)

@@ -27,7 +27,10 @@ if str(ROOT) not in sys.path:
 
 from model import sessions  # noqa: E402
 from model.errors import AppError  # noqa: E402
+from model.runtime import tune_gc  # noqa: E402
 from model.store import Store, open_store  # noqa: E402
+
+tune_gc()  # the server process: see model/runtime.py
 
 
 @cache

@@ -11,6 +11,7 @@ from typing import Any
 from model.commands import all_modules, modules_for
 from model.errors import AppError
 from model.messages import t
+from model.runtime import tune_gc
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -51,6 +52,7 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tune_gc()
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)
     try:

@@ -150,7 +150,8 @@ def test_status_imports_neither_mail_nor_spreadsheet_libraries(db: Path) -> None
         "try:\n    runpy.run_module('model', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "heavy = {'pandera', 'openpyxl', 'plotly', 'smtplib', 'pptx'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith('model.exports')),"
-        " file=sys.stderr)"
+        " file=sys.stderr)\n"
+        "import gc\nprint(gc.get_threshold(), file=sys.stderr)"
     )
     env = {**os.environ, "QF_SQLITE_PATH": str(db)}
     env.pop("DATABASE_URL", None)
@@ -158,4 +159,6 @@ def test_status_imports_neither_mail_nor_spreadsheet_libraries(db: Path) -> None
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
     )
     assert json.loads(proc.stdout)["store_version"] >= 1
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    *_, modules, thresholds = proc.stderr.strip().splitlines()
+    assert modules == "[]"
+    assert thresholds == "(50000, 20, 100)"  # model/runtime.py: the CLI tunes the collector

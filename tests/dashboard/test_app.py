@@ -54,3 +54,15 @@ def test_lang_query_parameter_sets_the_language(make_app: MakeApp) -> None:
     at.query_params["lang"] = "en"
     at.run()
     assert at.title[0].value == PAGES["views/overview.py"][1]
+
+
+def test_the_server_process_tunes_the_collector() -> None:
+    """dashboard/serve.py (what `make run` serves) sets model/runtime.py's collector thresholds."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = "import gc, dashboard.serve\nprint(gc.get_threshold())"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip().splitlines()[-1] == "(50000, 20, 100)", proc.stderr[-800:]
