@@ -26,8 +26,12 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _module(name: str) -> ModuleType:
+    return importlib.import_module("." + name, __name__)
+
+
 def all_modules() -> list[ModuleType]:
-    return [importlib.import_module(f"model.commands.{name}") for name in COMMANDS]
+    return [_module(name) for name in COMMANDS]
 
 
 def modules_for(argv: Sequence[str]) -> list[ModuleType]:
@@ -39,5 +43,5 @@ def modules_for(argv: Sequence[str]) -> list[ModuleType]:
     for word in words:
         for name, commands in COMMANDS.items():
             if word in commands:
-                return [importlib.import_module(f"model.commands.{name}")]
+                return [_module(name)]
     return all_modules()
