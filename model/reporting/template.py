@@ -34,7 +34,7 @@ from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.review import entry_states
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
-from model.store import JOINT, Snapshot, Store
+from model.store import JOINT, Snapshot, Store, per_snapshot
 from model.strategy import registry, strategies
 
 _NARROW = re.compile("[^\u2e80-\U0010ffff]")  # what _lines counts as half-width (the rest: full-width)
@@ -182,6 +182,7 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
     return out
 
 
+@per_snapshot
 def _places(snap: Snapshot) -> dict[Any, tuple[int, Any, str, str]]:
     """area_id → the rank of its strategy (oldest first), the strategy's title, the pillar's and the
     area's labels; only areas whose pillar and strategy exist (as `structure` joins them)."""
@@ -210,10 +211,13 @@ def _places(snap: Snapshot) -> dict[Any, tuple[int, Any, str, str]]:
     return out
 
 
+_TEXTS = ("progress_ja", "next_ja", "status")
+
+
 def _texts(followup: pd.DataFrame, ministry_code: str) -> dict[str, tuple[str | None, ...]]:
     """action_id → (progress, next, status) of one ministry's entries, None where empty."""
-    rows = followup[followup["ministry_code"] == ministry_code]
-    columns = [[_text(v) for v in rows[c].tolist()] for c in ("progress_ja", "next_ja", "status")]
+    rows = followup.loc[followup["ministry_code"] == ministry_code, ["action_id", *_TEXTS]]
+    columns = [[_text(v) for v in rows[c].tolist()] for c in _TEXTS]
     return dict(zip(rows["action_id"].tolist(), zip(*columns, strict=True), strict=True))
 
 
