@@ -30,7 +30,10 @@ def strategies(snap: Snapshot) -> pd.DataFrame:
 @per_snapshot
 def actions(snap: Snapshot, fiscal_year: int | None = None) -> pd.DataFrame:
     """Every action known in `fiscal_year` (in force or not: see `in_force`), in the strategies' order."""
-    return state(snap, fiscal_year).actions.copy(deep=False)
+    # state(snap) for now, as registry and goals ask: state(snap, None) would be memoised apart and built
+    # a second time from a fresh snapshot.
+    now = fiscal_year is None
+    return (state(snap) if now else state(snap, fiscal_year)).actions.copy(deep=False)
 
 
 def reportable(actions: pd.DataFrame) -> pd.DataFrame:

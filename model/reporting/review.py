@@ -18,7 +18,6 @@ The joint text a year was published with (seed 002, ministry JOINT) is 確定 fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
@@ -64,14 +63,19 @@ def _step(state: str, event: str) -> str:
 def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     """Every owned row of the year × owner with its review state, last submission, last decision."""
     own = strategy.owners(snap, fiscal_year)
-    rep = set(strategy.reportable(strategy.actions(snap, fiscal_year))["action_id"])
-    own = own[own["action_id"].isin(rep)]
+    rep = set(strategy.reportable(strategy.actions(snap, fiscal_year))["action_id"].tolist())
+    # Column lists, not Series iteration or to_dict: this runs over the whole year's history.
+    owned = [
+        (a, m)
+        for a, m in zip(own["action_id"].tolist(), own["ministry_code"].tolist(), strict=True)
+        if a in rep
+    ]
     history = snap.history("followup", fiscal_year=fiscal_year)
     decisions = snap.review_events()
     decisions = decisions[decisions["fiscal_year"] == fiscal_year]
     current = snap.followup(fiscal_year)
-    joint = set(current.loc[current["ministry_code"] == JOINT, "action_id"])
-    mine = {(str(a), str(m)) for a, m in zip(current["action_id"], current["ministry_code"], strict=True)}
+    joint = set(current.loc[current["ministry_code"] == JOINT, "action_id"].tolist())
+    mine = set(_keys(current))
     # Every event of the year in one pass, in the order made: submissions are ordered by their submission
     # id, decisions by change id; both follow the store's order of writes (a submission's id is never
     # larger than its change id's order among writes). Submissions first on a tie, as they were listed.
@@ -106,22 +110,22 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
     )
     whens, ids = events["when"].tolist(), events["id"].tolist()
     order = sorted(range(len(events)), key=lambda i: (whens[i], ids[i]))
+    keys, kinds, deleted = events["key"].tolist(), events["event"].tolist(), events["deleted"].tolist()
+    created, users, comments = (events[c].tolist() for c in ("created_at", "user_name", "comment"))
     state: dict[tuple[str, str], str] = {}
     submitted: dict[tuple[str, str], object] = {}
-    decided: dict[tuple[str, str], dict[Any, Any]] = {}
-    records = events.to_dict("records")
+    decided: dict[tuple[str, str], int] = {}  # the event index of the last decision
     for i in order:
-        r = records[i]
-        key, event = r["key"], r["event"]
+        key, event = keys[i], kinds[i]
         if event == "submission":
-            if r["deleted"]:
+            if deleted[i]:
                 state[key] = "not_submitted"
                 continue
-            state[key], submitted[key] = _step(state.get(key, "not_submitted"), event), r["created_at"]
+            state[key], submitted[key] = _step(state.get(key, "not_submitted"), event), created[i]
         else:
-            state[key], decided[key] = _step(state.get(key, "not_submitted"), event), r
+            state[key], decided[key] = _step(state.get(key, "not_submitted"), event), i
     rows = []
-    for action_id, code in zip(own["action_id"], own["ministry_code"], strict=True):
+    for action_id, code in owned:
         key = (str(action_id), str(code))
         now = state.get(key, "not_submitted")
         if key not in mine:
@@ -134,16 +138,18 @@ def entry_states(snap: Snapshot, fiscal_year: int) -> pd.DataFrame:
                 "fiscal_year": fiscal_year,
                 "state": now,
                 "submitted_at": submitted.get(key),
-                "decided_at": None if last is None else last["created_at"],
-                "decided_by": None if last is None else last["user_name"],
-                "comment": None if last is None else last["comment"],
+                "decided_at": None if last is None else created[last],
+                "decided_by": None if last is None else users[last],
+                "comment": None if last is None else comments[last],
             }
         )
     return pd.DataFrame(rows, columns=STATE_COLUMNS)
 
 
 def _keys(df: pd.DataFrame) -> list[tuple[str, str]]:
-    return list(zip(df["action_id"].astype(str), df["ministry_code"].astype(str), strict=True))
+    return list(
+        zip(df["action_id"].astype(str).tolist(), df["ministry_code"].astype(str).tolist(), strict=True)
+    )
 
 
 @per_snapshot

@@ -10,21 +10,22 @@ from __future__ import annotations
 import io
 import re
 import secrets
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.packager import Packager
+from xlsxwriter.sharedstrings import SharedStrings
+from xlsxwriter.utility import _preserve_whitespace
+from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
+from model import strategy
 from model.auth import User, require_write
 from model.calendar_ja import era_year, format_fy
 from model.errors import AppError
 from model.exports.safe import xlsx_text
-from model.followup import area_label, pillar_label, structure
+from model.followup import area_label, pillar_label
 from model.format import format_value, unit_label
 from model.messages import t
 from model.ministries import Ministry
@@ -33,20 +34,44 @@ from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.review import entry_states
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
-from model.store import JOINT, Snapshot, Store
+from model.store import JOINT, Snapshot, Store, per_snapshot
 from model.strategy import registry, strategies
 
-_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
-_WIDE = re.compile("[\u2e80-\U0010ffff]")  # what _lines counts as full-width
-_STYLES: dict[str, Callable[[], NamedStyle]] = {
-    "qf_reference": lambda: NamedStyle("qf_reference", alignment=_WRAP),
-    "qf_input": lambda: NamedStyle(
-        "qf_input", alignment=_WRAP, fill=_INPUT_FILL, protection=Protection(locked=False)
-    ),
-}
+_NARROW = re.compile("[^\u2e80-\U0010ffff]")  # what _lines counts as half-width (the rest: full-width)
+# Sheet protection as openpyxl wrote it: drawing objects and scenarios not protected.
+_PROTECTION = {"objects": True, "scenarios": True}
+
+
+class _Strings(SharedStrings):  # type: ignore[misc]  # XlsxWriter has no type information
+    """XlsxWriter's shared strings, each written literally as `xlsx_text` made it.
+
+    XlsxWriter would escape a _xHHHH_ look-alike again, and not one that starts on the "_" closing another
+    ("_x0041_x0042_" would show as "_x0041B"); it would write text that starts with "<r>" and ends with
+    "</r>" as rich-text markup, unescaped. Text here is whatever a ministry stored, so it is written as
+    openpyxl wrote it: every look-alike escaped once (xlsx_text), markup as text."""
+
+    def _write_si(self, string: str) -> None:
+        self._xml_si_element(string, [("xml:space", "preserve")] if _preserve_whitespace(string) else [])
+
+
+class _Packager(Packager):  # type: ignore[misc]
+    def _write_shared_strings_file(self) -> None:  # as XlsxWriter's, with _Strings
+        if not self.workbook.str_table.count:
+            return
+        sst = _Strings()
+        sst.string_table = self.workbook.str_table
+        sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
+        sst._assemble_xml_file()
+
+
+class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    """A workbook written in memory (no temporary files) with _Strings."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        super().__init__(out, {"in_memory": True})
+
+    def _get_packager(self) -> Packager:  # XlsxWriter's hook for another packager
+        return _Packager()
 
 
 def template_file_name(ministry: Ministry, fiscal_year: int) -> str:
@@ -74,36 +99,39 @@ def issue_template(
 
 
 def _make(snap: Snapshot, m: Ministry, fiscal_year: int, template_id: str) -> bytes:
-    """The workbook; everything an upload is judged by lives in the issue record, the file holds its id."""
+    """The workbook; everything an upload is judged by lives in the issue record, the file holds its id.
+    Written with XlsxWriter: a few times faster than openpyxl at the same content (formats a cell, row
+    heights, validation, protection), which made a large ministry's template wait on styling."""
     rows = followup_rows(snap, m.code, fiscal_year)
     goals = kpi_rows(snap, m.code)
 
-    wb = Workbook()
-    help_ws = wb.active
-    assert help_ws is not None  # a new workbook always has one sheet
-    help_ws.title = L.HELP_SHEET
-    rnd = get_round(snap, fiscal_year)
-    _write_help(help_ws, m, fiscal_year, rnd.deadline if rnd is not None else None)
-    fu = wb.create_sheet(L.FOLLOWUP_SHEET)
-    widths = [10, 12, 14, 16, 28, 38, 38, 8, 24, 40, 40]
-    _write_table(fu, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths=widths)
-    # Paper holds the columns to fill, what they are about and the secretariat's comment (取組ID … 事務局
-    # コメント); last year's text stays on
-    # screen beside them. Rows are as tall as their text (spreadsheets do not grow them on opening).
-    fu.print_area = f"A1:I{len(rows) + 1}"
-    for i, row in enumerate(rows, start=2):
-        lines = max(_lines(str(v or ""), w) for v, w in zip(row[:9], widths[:9], strict=True))
-        fu.row_dimensions[i].height = min(15 * lines + 4, 409)
-    _status_dropdown(fu, L.FOLLOWUP_COLUMNS.index(L.COL_STATUS) + 1, len(rows))
-    kpi = wb.create_sheet(L.KPI_SHEET)
-    _write_table(kpi, goals, L.KPI_COLUMNS, L.KPI_FILL, widths=[18, 50, 10, 16, 16, 16, 16, 40])
-    meta = wb.create_sheet(L.META_SHEET)
-    meta.append([L.META_ID, template_id])
-    meta.sheet_state = "hidden"
-    meta.protection.sheet = True
-    wb.active = 1
     out = io.BytesIO()
-    wb.save(out)
+    # Text is written with write_string only (never parsed into numbers, formulas or links).
+    wb = _Workbook(out)
+    fmt = _formats(wb)
+    rnd = get_round(snap, fiscal_year)
+    _write_help(
+        wb.add_worksheet(L.HELP_SHEET), fmt, m, fiscal_year, rnd.deadline if rnd is not None else None
+    )
+    fu = wb.add_worksheet(L.FOLLOWUP_SHEET)
+    widths = [10, 12, 14, 16, 28, 38, 38, 8, 24, 40, 40]
+    # Rows are as tall as their text (spreadsheets do not grow them on opening).
+    heights = _heights([row[:9] for row in rows], widths[:9])
+    _write_table(fu, fmt, rows, L.FOLLOWUP_COLUMNS, L.FOLLOWUP_FILL, widths, heights)
+    # Paper holds the columns to fill, what they are about and the secretariat's comment (取組ID … 事務局
+    # コメント); last year's text stays on screen beside them.
+    fu.print_area(0, 0, len(rows), 8)
+    _status_dropdown(fu, L.FOLLOWUP_COLUMNS.index(L.COL_STATUS), len(rows))
+    kpi = wb.add_worksheet(L.KPI_SHEET)
+    _write_table(kpi, fmt, goals, L.KPI_COLUMNS, L.KPI_FILL, [18, 50, 10, 16, 16, 16, 16, 40], None)
+    meta = wb.add_worksheet(L.META_SHEET)
+    _write_cell(meta, 0, 0, L.META_ID, None)
+    _write_cell(meta, 0, 1, template_id, None)
+    meta.hide()
+    _margins(meta, 0.75, 1)  # openpyxl's defaults, as the file had
+    meta.protect("", _PROTECTION)
+    fu.activate()
+    wb.close()
     return out.getvalue()
 
 
@@ -111,46 +139,101 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
     """One row per reportable row in force in `fiscal_year` that the ministry co-owns, grouped by strategy
     (oldest first) in each strategy's order: ids, structure, the columns to fill (holding what the ministry
     already submitted for the year, so that fixing a returned row means changing only that row), the
-    secretariat's comment on a returned row, last year's text."""
+    secretariat's comment on a returned row, last year's text.
+
+    Read from the year's actions and the small area / pillar / strategy tables, for this ministry's rows
+    only (what `model.followup.structure` joins for every row of the year)."""
     ids = owned_action_ids(snap, ministry_code, fiscal_year)
-    st = structure(snap, fiscal_year)
-    last = snap.followup(fiscal_year - 1)
-    own: dict[Any, Any] = last[last["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
-    joint: dict[Any, Any] = last[last["ministry_code"] == JOINT].set_index("action_id").to_dict("index")
-    this = snap.followup(fiscal_year)
-    sent: dict[Any, Any] = (
-        this[this["ministry_code"] == ministry_code].set_index("action_id").to_dict("index")
+    acts = strategy.actions(snap, fiscal_year)
+    action_ids, parents, titles, area_ids, orders = (
+        acts[c].tolist() for c in ("action_id", "parent_id", "title_ja", "area_id", "order")
     )
-    rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"])}
-    states = entry_states(snap, fiscal_year)
-    states = states[(states["ministry_code"] == ministry_code) & (states["state"] == "returned")]
-    returned = dict(zip(states["action_id"], states["comment"], strict=True))
-    mine = st[st["action_id"].isin(ids)]
-    mine = mine.assign(_rank=mine["strategy_id"].map(rank)).sort_values(["_rank", "order"], kind="stable")
+    title_of = dict(zip(action_ids, titles, strict=True))
+    places = _places(snap)
+    last = snap.followup(fiscal_year - 1)
+    own, joint = _texts(last, ministry_code), _texts(last, JOINT)
+    sent = _texts(snap.followup(fiscal_year), ministry_code)
+    returned = _returned(snap, ministry_code, fiscal_year)
+    mine = sorted(
+        (places[area][0], order, i)
+        for i, (action_id, area, order) in enumerate(zip(action_ids, area_ids, orders, strict=True))
+        if action_id in ids and area in places
+    )
     out: list[list[Any]] = []
-    for a in mine.to_dict("records"):
-        action_id, parent = str(a["action_id"]), a["parent_id"]
-        title = str(a["title_ja"])
+    for _, _, i in mine:
+        action_id, parent, title = str(action_ids[i]), parents[i], str(titles[i])
         if isinstance(parent, str):
-            title = f"{a['parent_title_ja']} ／ {title}"
+            title = f"{title_of.get(parent)} ／ {title}"
+        _, strategy_ja, pillar, area = places[area_ids[i]]
         prev = own.get(action_id) or joint.get(action_id)
         now = sent.get(action_id)
         out.append(
             [
                 action_id,
-                a["strategy_ja"],
-                pillar_label(a),
-                area_label(a),
+                strategy_ja,
+                pillar,
+                area,
                 title,
-                _text(now, "progress_ja"),
-                _text(now, "next_ja"),
-                _text(now, "status"),
+                *(now or (None, None, None)),
                 returned.get(action_id),
-                _text(prev, "progress_ja"),
-                _text(prev, "next_ja"),
+                *(prev or (None, None, None))[:2],
             ]
         )
     return out
+
+
+@per_snapshot
+def _places(snap: Snapshot) -> dict[Any, tuple[int, Any, str, str]]:
+    """area_id → the rank of its strategy (oldest first), the strategy's title, the pillar's and the
+    area's labels; only areas whose pillar and strategy exist (as `structure` joins them)."""
+    rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"].tolist())}
+    docs = {
+        r["strategy_id"]: r for r in snap.table("strategies").to_dict("records") if r["strategy_id"] in rank
+    }
+    pillars = {
+        r["pillar_id"]: r for r in snap.table("pillars").to_dict("records") if r["strategy_id"] in docs
+    }
+    out: dict[Any, tuple[int, Any, str, str]] = {}
+    for a in snap.table("areas").to_dict("records"):
+        p = pillars.get(a["pillar_id"])
+        if p is None:
+            continue
+        d = docs[p["strategy_id"]]
+        row = {
+            "pillar_format": d["pillar_format"],
+            "pillar_no": p["no"],
+            "pillar_ja": p["name_ja"],
+            "area_format": d["area_format"],
+            "area_no": a["no"],
+            "area_ja": a["name_ja"],
+        }
+        out[a["area_id"]] = (rank[p["strategy_id"]], d["title_ja"], pillar_label(row), area_label(row))
+    return out
+
+
+_TEXTS = ("progress_ja", "next_ja", "status")
+
+
+def _texts(followup: pd.DataFrame, ministry_code: str) -> dict[str, tuple[str | None, ...]]:
+    """action_id → (progress, next, status) of one ministry's entries, None where empty."""
+    rows = followup.loc[followup["ministry_code"] == ministry_code, ["action_id", *_TEXTS]]
+    columns = [[_text(v) for v in rows[c].tolist()] for c in _TEXTS]
+    return dict(zip(rows["action_id"].tolist(), zip(*columns, strict=True), strict=True))
+
+
+def _returned(snap: Snapshot, ministry_code: str, fiscal_year: int) -> dict[str, Any]:
+    """action_id → the secretariat's comment, for the ministry's rows that are 差戻し. Only a return makes
+    a row 差戻し: without one for the ministry and year, the review states need not be derived."""
+    events = snap.review_events()
+    if not (
+        (events["fiscal_year"] == fiscal_year)
+        & (events["ministry_code"] == ministry_code)
+        & (events["decision"] == "returned")
+    ).any():
+        return {}
+    states = entry_states(snap, fiscal_year)
+    states = states[(states["ministry_code"] == ministry_code) & (states["state"] == "returned")]
+    return dict(zip(states["action_id"], states["comment"], strict=True))
 
 
 def kpi_rows(snap: Snapshot, ministry_code: str) -> list[list[Any]]:
@@ -170,86 +253,130 @@ def kpi_rows(snap: Snapshot, ministry_code: str) -> list[list[Any]]:
     return out
 
 
-def _text(row: dict[str, Any] | None, col: str) -> str | None:
-    if row is None:
-        return None
-    value = row[col]
+def _text(value: Any) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _formats(wb: xlsxwriter.Workbook) -> dict[str, Format]:
+    """The kinds of cell: all wrapped at the top; the header grey and bold, the cells to fill unlocked and
+    yellow, the help's title large."""
+    wrap = {"text_wrap": True, "valign": "top"}
+    return {
+        "title": wb.add_format({**wrap, "bold": True, "font_size": 14}),
+        "header": wb.add_format({**wrap, "bold": True, "pattern": 1, "bg_color": "#D9D9D9"}),
+        "reference": wb.add_format(wrap),
+        "input": wb.add_format({**wrap, "pattern": 1, "bg_color": "#FFF2CC", "locked": False}),
+    }
+
+
 def _write_table(
-    ws: Worksheet, rows: list[list[Any]], columns: tuple[str, ...], fill: tuple[str, ...], widths: list[int]
+    ws: XlsxSheet,
+    fmt: dict[str, Format],
+    rows: list[list[Any]],
+    columns: tuple[str, ...],
+    fill: tuple[str, ...],
+    widths: list[int],
+    heights: list[int] | None,
 ) -> None:
-    ws.append(list(columns))
-    for cell in ws[1]:
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-        cell.alignment = _WRAP
-    for n, r in enumerate(rows, start=2):
-        # Last year's text as stored (seed rows, rows stored before the intake rule): written as text.
-        values = [xlsx_text(v) for v in r]
-        ws.append(values)
-        for col, value in enumerate(values, start=1):
-            # openpyxl reads text starting with "=" as a formula; stored text must stay text, exactly.
-            if isinstance(value, str) and value.startswith("="):
-                ws.cell(n, col).data_type = "s"
-    # One named style a kind of cell (wrapped; the cells to fill unlocked and coloured): one assignment a
-    # cell instead of three, which is most of the time a large template takes.
-    book = ws.parent
-    assert book is not None  # a sheet made by Workbook.create_sheet
-    for name, style in _STYLES.items():
-        if name not in book.named_styles:
-            book.add_named_style(style())
-    to_fill = {columns.index(name) + 1 for name in fill}
-    for row in ws.iter_rows(min_row=2, max_row=len(rows) + 1):
-        for cell in row:
-            cell.style = "qf_input" if int(cell.column or 0) in to_fill else "qf_reference"
+    for col, name in enumerate(columns):
+        _write_cell(ws, 0, col, name, fmt["header"])
+    to_fill = {columns.index(name) for name in fill}
+    formats = [fmt["input"] if col in to_fill else fmt["reference"] for col in range(len(columns))]
+    for n, r in enumerate(rows, start=1):
+        if heights is not None:
+            # In points, as given (set_row would round it to whole pixels: 49 → 48.75).
+            ws.set_row_pixels(n, heights[n - 1] / 0.75)
+        for col, value in enumerate(r):
+            _write_cell(ws, n, col, value, formats[col])
     for i, width in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + i)].width = width
-    ws.freeze_panes = "B2"
+        ws.set_column(i, i, _xlsx_width(width))
+    ws.freeze_panes(1, 1)
     _print_setup(ws)
+    ws.repeat_rows(0)
     # Locked reference columns; resizing and filtering stay allowed.
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    ws.protection.autoFilter = False
+    ws.protect("", {**_PROTECTION, "format_columns": True, "format_rows": True, "autofilter": True})
+
+
+def _write_cell(ws: XlsxSheet, row: int, col: int, value: Any, cell_format: Format | None) -> None:
+    """A value as the cell's content, text always as text (a stored "=…" is never a formula) and through
+    xlsx_text (what _Strings expects)."""
+    if value is None:
+        ws.write_blank(row, col, None, cell_format)
+    elif not isinstance(value, str):
+        ws.write(row, col, value, cell_format)
+    else:
+        ws.write_string(row, col, xlsx_text(value), cell_format)
+
+
+def _xlsx_width(width: int) -> float:
+    """The width to give XlsxWriter for a column `width` wide in the file (it adds a cell's padding)."""
+    return (7 * width - 5) / 7
+
+
+def _heights(rows: list[list[Any]], widths: list[int]) -> list[int]:
+    """Each row's height in points: 15 a line of its tallest cell, 4 more, at most 409 (Excel's limit)."""
+    seen: dict[tuple[str, int], int] = {}  # labels and statuses repeat from row to row
+    out = []
+    for row in rows:
+        lines = 1
+        for value, width in zip(row, widths, strict=True):
+            key = (str(value or ""), width)
+            if key not in seen:
+                seen[key] = _lines(*key)
+            lines = max(lines, seen[key])
+        out.append(min(15 * lines + 4, 409))
+    return out
 
 
 def _lines(text: str, width: int) -> int:
     """Lines a wrapped cell takes: a full-width character is about 1.9 units of column width wide."""
     usable = max(width - 1, 1)
-    return sum(
-        max(1, -(-int(len(line) + 0.9 * len(_WIDE.findall(line))) // usable)) for line in text.split("\n")
+    if len(text) * 1.9 <= usable and "\n" not in text:  # one line even if every character is wide
+        return 1
+    total = 0
+    for line in text.split("\n"):
+        wide = len(line) - len(_NARROW.findall(line))  # Japanese text has few half-width characters
+        total += max(1, -(-int(len(line) + 0.9 * wide) // usable))
+    return total
+
+
+def _print_setup(ws: XlsxSheet, landscape: bool = True) -> None:
+    """Prints legibly: A4, fit to the page width."""
+    ws.set_paper(9)  # A4
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    _margins(ws, 0.4, 0.6)
+
+
+def _margins(ws: XlsxSheet, side: float, top: float) -> None:
+    """Page margins in inches: left and right `side`, top and bottom `top`, header and footer 0.5."""
+    ws.set_margins(left=side, right=side, top=top, bottom=top)
+    ws.set_header("", {"margin": 0.5})
+    ws.set_footer("", {"margin": 0.5})
+
+
+def _status_dropdown(ws: XlsxSheet, status_col: int, n: int) -> None:
+    ws.data_validation(
+        1,
+        status_col,
+        max(n, 1),
+        status_col,
+        {
+            "validate": "list",
+            "source": list(FOLLOWUP_STATUSES),
+            "ignore_blank": True,
+            "show_input": False,
+            "show_error": True,
+            "error_title": "状況",
+            "error_message": "一覧から選んでください：" + "／".join(FOLLOWUP_STATUSES),
+        },
     )
 
 
-def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    """Prints legibly: A4, fit to the page width, the header row on every page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-
-
-def _status_dropdown(ws: Worksheet, status_col: int, n: int) -> None:
-    letter = chr(ord("A") + status_col - 1)
-    dv = DataValidation(
-        type="list",
-        formula1='"' + ",".join(FOLLOWUP_STATUSES) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="状況",
-        error="一覧から選んでください：" + "／".join(FOLLOWUP_STATUSES),
-    )
-    ws.add_data_validation(dv)
-    dv.add(f"{letter}2:{letter}{max(n, 1) + 1}")
-
-
-def _write_help(ws: Worksheet, m: Ministry, fiscal_year: int, deadline: Any) -> None:
+def _write_help(ws: XlsxSheet, fmt: dict[str, Format], m: Ministry, fiscal_year: int, deadline: Any) -> None:
     text = t(
         "tpl.help",
         "ja",
@@ -259,12 +386,7 @@ def _write_help(ws: Worksheet, m: Ministry, fiscal_year: int, deadline: Any) -> 
         deadline=deadline.isoformat() if deadline else "（未設定）",
         statuses="／".join(FOLLOWUP_STATUSES),
     )
-    for line in text.split("\n"):
-        ws.append([line])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 120
-    for row in ws.iter_rows():
-        for cell in row:
-            cell.alignment = _WRAP
+    for i, line in enumerate(text.split("\n")):
+        _write_cell(ws, i, 0, line, fmt["title"] if i == 0 else fmt["reference"])
+    ws.set_column(0, 0, _xlsx_width(120))
     _print_setup(ws, landscape=False)
-    ws.print_title_rows = None
