@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from model.auth import User, get_user
@@ -28,6 +30,7 @@ LIFETIME = dt.timedelta(hours=12)  # a working day; then log in again
 HANDOFF = dt.timedelta(seconds=60)  # a login's one-time code must reach the route within this
 TOUCH_EVERY = dt.timedelta(seconds=60)  # write `last_seen` at most this often (not on every rerun)
 COOKIE = "qf_session"
+WRITE_FAULTS = ("err.db_full", "err.db_readonly")  # the store reads but cannot write
 
 
 def _hash(secret: str) -> str:
@@ -36,6 +39,16 @@ def _hash(secret: str) -> str:
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC)
+
+
+@contextmanager
+def unless_unwritable() -> Iterator[None]:
+    """Go on when the store can be read but not written (WRITE_FAULTS); other errors pass."""
+    try:
+        yield
+    except AppError as err:
+        if err.msg_id not in WRITE_FAULTS:
+            raise
 
 
 @dataclass(frozen=True)
@@ -103,13 +116,17 @@ def resume(
             else:  # an identity without an account reads only (docs/security.md)
                 user = User(str(row["user_name"]), "viewer")
     if reason is not None or user is None:
-        end(store, int(row["id"]), reason or "disabled", now)
+        with unless_unwritable():  # not ended in the store now: found ended again at the next run
+            end(store, int(row["id"]), reason or "disabled", now)
         return None
     last_seen = row["last_seen"]
     if now - last_seen >= TOUCH_EVERY:
-        with store.transaction(user, "session") as tx:
-            tx.touch_session(int(row["id"]), now)
-        last_seen = now
+        # Nothing can be written (a full disk, a read-only store): the user stays logged in and goes
+        # on reading; the idle end counts from the last touch that could be written.
+        with unless_unwritable():
+            with store.transaction(user, "session") as tx:
+                tx.touch_session(int(row["id"]), now)
+            last_seen = now
     return Session(int(row["id"]), user, str(row["method"]), last_seen, row["expires_at"])
 
 
