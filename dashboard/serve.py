@@ -3,9 +3,10 @@ serves dashboard/app.py with two routes of ours beside it).
 
 Streamlit's script cannot set a cookie, and an HttpOnly one not even through JavaScript; a route can.
 After a password login the page sends the browser to `/qf/session?code=…`: the route spends the
-one-time code (model/sessions.py `claim`), sets the session cookie (HttpOnly, SameSite=Strict, Secure
-behind HTTPS) and sends the browser back to the page. `/qf/logout` ends the cookie's session in the
-store and deletes the cookie. See docs/security.md.
+one-time code (model/sessions.py `claim`) when the request comes from a page of this server (Fetch
+Metadata, else Origin or Referer: `same_origin_navigation`), sets the session cookie (HttpOnly,
+SameSite=Strict, Secure behind HTTPS) and sends the browser back to the page. `/qf/logout` ends the
+cookie's session in the store and deletes the cookie. See docs/security.md.
 """
 
 from __future__ import annotations
@@ -57,9 +58,27 @@ def _back(request: Request) -> str:
     return target
 
 
+def same_origin_navigation(request: Request) -> bool:
+    """Whether this request comes from a page of this server (login CSRF: another site must not make a
+    browser spend an attacker's code and log in as the attacker). Fetch Metadata when the browser sends
+    it: only `same-origin` (not `same-site`, another port; not `none`, a link from mail or typed);
+    otherwise the Origin, else the Referer, must be this server's."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin == own
+    referer = request.headers.get("referer") or ""
+    return referer == own or referer.startswith(own + "/")
+
+
 async def begin_session(request: Request) -> Response:
     code = request.query_params.get("code", "")
-    token = await run_in_threadpool(_claim, code) if code else None
+    # Refused before the code is looked at: a refused request spends nothing.
+    allowed = bool(code) and same_origin_navigation(request)
+    token = await run_in_threadpool(_claim, code) if allowed else None
     response = RedirectResponse(_back(request), status_code=303)
     response.headers["Cache-Control"] = "no-store"
     if token is not None:
