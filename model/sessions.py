@@ -30,6 +30,8 @@ LIFETIME = dt.timedelta(hours=12)  # a working day; then log in again
 HANDOFF = dt.timedelta(seconds=60)  # a login's one-time code must reach the route within this
 TOUCH_EVERY = dt.timedelta(seconds=60)  # write `last_seen` at most this often (not on every rerun)
 COOKIE = "qf_session"
+KEEP_ENDED = dt.timedelta(days=7)  # an ended session's row (when, why) and a failed login are kept this long
+PURGE_EVERY = dt.timedelta(hours=1)  # … and purged by a login at most this often per process
 WRITE_FAULTS = ("err.db_full", "err.db_readonly")  # the store reads but cannot write
 
 
@@ -78,7 +80,29 @@ def begin(store: Store, user: User, now: dt.datetime | None = None) -> str:
             user.name, "password", token_hash=None, handoff_hash=_hash(code), handoff_until=now + HANDOFF,
             now=now, expires_at=now + LIFETIME,
         )  # fmt: skip
+        if _purge_due(store, now):
+            tx.purge_sessions(now - KEEP_ENDED)
     return code
+
+
+_purged: dict[str, dt.datetime] = {}  # per store URL: when this process last purged old sessions
+
+
+def _purge_due(store: Store, now: dt.datetime) -> bool:
+    """At most once per PURGE_EVERY and process, a login also deletes what ended long ago."""
+    last = _purged.get(store.url)
+    if last is not None and abs(now - last) < PURGE_EVERY:
+        return False
+    _purged[store.url] = now
+    return True
+
+
+def purge(store: Store, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete sessions ended or expired more than KEEP_ENDED ago, and login failures as old: (sessions,
+    failures) deleted. A login does this by itself once an hour."""
+    now = _now(now)
+    with store.transaction("session", "session") as tx:
+        return tx.purge_sessions(now - KEEP_ENDED)
 
 
 def claim(store: Store, code: str, now: dt.datetime | None = None) -> str | None:

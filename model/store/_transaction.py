@@ -356,6 +356,15 @@ class Transaction:
         self.conn.execute(s.update().where(s.c.id == row[0]).values(**values))
         return str(row[1]) if fresh else None
 
+    def purge_sessions(self, before: dt.datetime) -> tuple[int, int]:
+        """Delete sessions ended, or expired, before `before` and login failures older than it (neither is
+        versioned state: nothing else refers to them); how many of each."""
+        s = sessions
+        old = sa.or_(s.c.ended_at < before, sa.and_(s.c.ended_at.is_(None), s.c.expires_at < before))
+        gone = self.conn.execute(s.delete().where(old)).rowcount
+        failures = self.conn.execute(login_failures.delete().where(login_failures.c.created_at < before))
+        return int(gone), int(failures.rowcount)
+
     def touch_session(self, session_id: int, now: dt.datetime) -> None:
         s = sessions
         self.conn.execute(

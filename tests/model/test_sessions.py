@@ -8,12 +8,15 @@ import io
 import sys
 
 import pytest
+import sqlalchemy as sa
 
 from model import sessions
 from model.auth import User, add_user, authenticate, change_password, operator, reset_password, set_disabled
 from model.cli import main
 from model.errors import AppError
 from model.store import Store
+from model.store._tables import login_failures
+from model.store._tables import sessions as sessions_table
 
 OLD = "kibou-no-ryoushi-2030"
 NEW = "hikari-no-hashi-wataru-2031"
@@ -205,3 +208,50 @@ def test_password_commands_change_and_reset(
     code, out, _ = call(f"{reset}\n{reset}\n", "reset", "editor-mext")
     assert code == 0 and "Reset the password" in out
     assert authenticate(store, "editor-mext", reset) == editor
+
+
+def test_old_sessions_and_login_failures_are_purged_and_live_ones_stay(store: Store, editor: User) -> None:
+    """Ended or expired sessions and failed logins older than KEEP_ENDED go, at a login (at most once an
+    hour per process) or through `purge`; open sessions, recent ends and recent failures stay."""
+    sessions._purged.clear()
+    month_ago = T0 - dt.timedelta(days=30)
+    ended_long_ago = logged_in(store, editor, month_ago)
+    with store.transaction(editor, "session") as tx:
+        tx.end_sessions("logout", month_ago, user_name=editor.name)  # a logout a month ago
+        never_seen_again = tx.add_session(editor.name, "password", token_hash="e" * 64, handoff_hash=None,
+                                          handoff_until=None, now=month_ago,
+                                          expires_at=month_ago + sessions.LIFETIME)  # fmt: skip
+        recent_end = tx.add_session(editor.name, "password", token_hash="r" * 64, handoff_hash=None,
+                                    handoff_until=None, now=T0 - dt.timedelta(days=2),
+                                    expires_at=T0 + sessions.LIFETIME)  # fmt: skip
+        tx.end_sessions("logout", T0 - dt.timedelta(days=1), session_id=recent_end)
+        tx.conn.execute(login_failures.insert(), [
+            {"user_name": editor.name, "client": "10.0.0.9", "created_at": month_ago},
+            {"user_name": editor.name, "client": "10.0.0.9", "created_at": T0 - dt.timedelta(minutes=3)},
+        ])  # fmt: skip
+    assert store.row_counts()["sessions"] == 3 and store.row_counts()["login_failures"] == 2
+
+    live = logged_in(store, editor, T0)  # a login purges
+    ids = _session_ids(store)
+    assert never_seen_again not in ids and recent_end in ids and len(ids) == 2
+    assert sessions.resume(store, ended_long_ago, T0) is None
+    assert store.row_counts()["login_failures"] == 1
+    assert sessions.resume(store, live, T0 + dt.timedelta(minutes=1)) is not None
+
+    # within the hour a login does not purge again; `purge` does, and a later login too
+    with store.transaction(editor, "session") as tx:
+        tx.add_session(editor.name, "password", token_hash="x" * 64, handoff_hash=None, handoff_until=None,
+                       now=month_ago, expires_at=month_ago + sessions.LIFETIME)  # fmt: skip
+    logged_in(store, editor, T0 + dt.timedelta(minutes=10))
+    assert len(_session_ids(store)) == 4
+    assert sessions.purge(store, T0 + dt.timedelta(minutes=11)) == (1, 0)
+    assert len(_session_ids(store)) == 3
+    assert sessions.resume(store, live, T0 + dt.timedelta(minutes=12)) is not None
+    # nine days on: the session ended a day before T0 and the two logins of T0, expired since, go too
+    assert sessions.purge(store, T0 + dt.timedelta(days=9)) == (3, 1)
+    assert _session_ids(store) == [] and store.row_counts()["login_failures"] == 0
+
+
+def _session_ids(store: Store) -> list[int]:
+    with store.transaction("test", "session") as tx:
+        return [int(i) for i in tx.conn.execute(sa.select(sessions_table.c.id)).scalars()]
