@@ -27,6 +27,7 @@ from model.store._tables import (
     login_failures,
     meta,
     metadata,
+    pending_uploads,
     reference,
     sessions,
     submission_files,
@@ -211,6 +212,18 @@ class Store:
                     sa.select(sa.func.count()).where(s.c.user_name == user_name, s.c.ended_at.is_(None))
                 ).scalar_one()
             )
+
+    def pending_upload(self, session_id: int) -> dict[str, Any] | None:
+        """The checked upload kept for this session (model/reporting/pending.py), None when there is none."""
+        with self._connect(None) as conn:
+            row = conn.execute(
+                sa.select(pending_uploads).where(pending_uploads.c.session_id == session_id)
+            ).first()
+        if row is None:
+            return None
+        found = dict(row._mapping)
+        found["content"] = bytes(found["content"])
+        return found
 
     # --- seeding --------------------------------------------------------------------------------------
     def is_initialised(self) -> bool:
