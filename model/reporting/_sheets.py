@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import os
+import signal
+import tempfile
 import threading
 import time
 import zipfile
@@ -53,6 +56,7 @@ class Parsed:
     # (sheet, row 1-based, column 1-based) → length of each text cut to CELL_CAP characters
     lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
     # None | "too_big" (sheet, rows, columns) | "password" | "corrupt" | "memory" | "time" | "busy"
+    # | "crash" (the child died otherwise: detail says how, e.g. "SIGSEGV", "exit 3")
     error: str | None = None
     detail: Any = None
 
@@ -85,9 +89,10 @@ def _run_child(
     data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int, memory: int, seconds: float
 ) -> Parsed:
     receive, send = _CONTEXT.Pipe(duplex=False)
+    said = _stderr_file()
     child = _CONTEXT.Process(
         target=_child,
-        args=(send, data, kind, want_formulas, max_rows, max_columns, memory),
+        args=(send, data, kind, want_formulas, max_rows, max_columns, memory, said),
         daemon=True,
         name="qf-parse",
     )
@@ -99,11 +104,11 @@ def _run_child(
             if receive.poll(min(0.05, max(0.0, deadline - time.monotonic()))):
                 try:
                     result: Parsed = receive.recv()
-                except (EOFError, OSError):  # the child died (out of memory) before it could answer
-                    return Parsed(error="memory")
+                except (EOFError, OSError):  # the child died before it could answer
+                    return _death(child, said)
                 return result
             if not child.is_alive() and not receive.poll():
-                return Parsed(error="memory")
+                return _death(child, said)
             if time.monotonic() >= deadline:
                 return Parsed(error="time")
     finally:
@@ -112,6 +117,45 @@ def _run_child(
             child.kill()
         child.join(5)
         child.close()
+        if said is not None:
+            Path(said).unlink(missing_ok=True)
+
+
+# What the child's last words say when it died of its memory cap: Rust's allocator (calamine) prints the
+# first before it aborts, Python the others.
+_OUT_OF_MEMORY = ("memory allocation of", "capacity overflow", "MemoryError", "Cannot allocate memory")
+
+
+def _stderr_file() -> str | None:
+    """A file for the child's standard error (None when none can be made, e.g. on a full disk)."""
+    try:
+        fd, path = tempfile.mkstemp(prefix="qf-parse-", suffix=".err")
+    except OSError:
+        return None
+    os.close(fd)
+    return path
+
+
+def _death(child: Any, said: str | None) -> Parsed:
+    """Why a child died without answering: its memory cap (what it said, or the kernel's SIGKILL), or a
+    crash (another signal, an exit), named."""
+    child.join(5)
+    code = child.exitcode
+    words = ""
+    if said is not None:
+        with Path(said).open("rb") as f:  # the tail: the last words are what matters
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
+            words = f.read().decode("utf-8", "replace")
+    if any(w in words for w in _OUT_OF_MEMORY) or code == -signal.SIGKILL:
+        return Parsed(error="memory")
+    if code is not None and code < 0:
+        try:
+            how = signal.Signals(-code).name
+        except ValueError:
+            how = f"signal {-code}"
+    else:
+        how = f"exit {code}"
+    return Parsed(error="crash", detail=how)
 
 
 def _child(
@@ -122,10 +166,14 @@ def _child(
     max_rows: int,
     max_columns: int,
     memory: int,
+    said: str | None,
 ) -> None:
-    import os
     import resource
 
+    if said is not None:  # standard error into a file the parent reads if this child dies
+        fd = os.open(said, os.O_WRONLY | os.O_TRUNC)
+        os.dup2(fd, 2)
+        os.close(fd)
     os.environ["RUST_BACKTRACE"] = "0"  # a parser that runs out of memory says so in one line
     os.nice(10)  # the server's own threads (readers' pages) come first on a busy machine
     # `memory` more than what the process already maps (the parser's code, whatever the fork server

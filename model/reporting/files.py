@@ -302,6 +302,8 @@ def _parse_problem(parsed: _sheets.Parsed, kind: str, lang: str, limits: Limits)
         return _problem(lang, "lim.parse.time", seconds=f"{limits.parse_seconds:g}")
     if parsed.error == "busy":
         return _problem(lang, "lim.parse.busy")
+    if parsed.error == "crash":
+        return _problem(lang, "lim.parse.crash", how=str(parsed.detail))
     return _problem(lang, "up.file.corrupt", detail=_one_line(Exception(str(parsed.detail))))
 
 
