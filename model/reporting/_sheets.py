@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -55,7 +56,8 @@ class Parsed:
     formulas: set[tuple[str, int, int]] = field(default_factory=set)
     # (sheet, row 1-based, column 1-based) → length of each text cut to CELL_CAP characters
     lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
-    # None | "too_big" (sheet, rows, columns) | "password" | "corrupt" | "memory" | "time" | "busy"
+    # None | "too_big" (sheet, rows, columns) | "rows" (an .xlsx's XML reaches this row: FAR when a column
+    # is too far) | "password" | "corrupt" | "memory" | "time" | "busy"
     # | "crash" (the child died otherwise: detail says how, e.g. "SIGSEGV", "exit 3")
     error: str | None = None
     detail: Any = None
@@ -194,8 +196,61 @@ def _child(
         send.close()
 
 
+# Cell and row references in a worksheet: calamine allocates the dense range up to the farthest one, so a
+# single cell at XFD1048576 would ask for hundreds of GB. These are checked on the XML first (here, in the
+# child: a regex over a 45 MB worksheet holds the GIL, which in the server would stall readers' pages).
+FAR = 2**31  # "a cell lies beyond any sensible range"
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+# column 201 (GS) or beyond; the pattern starts with a literal so that the search is a fast scan
+_FAR_COLUMN = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
+_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
+
+
+def xlsx_extent(xml: bytes) -> int:
+    """The number of rows calamine would allocate for a worksheet (FAR when a column is too far)."""
+    if _FAR_COLUMN.search(xml):
+        return FAR
+    numbered = [int(r) for r in _ROW_REF.findall(xml)]
+    return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
+
+
+def has_formula(xml: bytes) -> bool:
+    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
+    if _PLAIN_FORMULA.search(xml):
+        return True
+    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
+
+
+def xlsx_scan(data: bytes) -> tuple[int, bool]:
+    """The rows calamine would allocate for the largest worksheet, and whether any may hold a formula.
+    Each part is read no further than its declared size (the server has refused understated parts)."""
+    rows, formulas = 0, False
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with zf.open(info) as part:
+                    xml = part.read(info.file_size)
+                rows = max(rows, xlsx_extent(xml))
+                formulas = formulas or has_formula(xml)
+                del xml
+    return rows, formulas
+
+
 def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int) -> Parsed:
     out = Parsed()
+    if kind == "xlsx":
+        try:
+            extent, maybe_formulas = xlsx_scan(data)
+        except MemoryError:
+            raise
+        except Exception as exc:  # a broken container: the same as calamine failing on it
+            return _corrupt(exc)
+        if extent > max_rows:
+            return Parsed(error="rows", detail=extent)
+        want_formulas = want_formulas or maybe_formulas
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         for meta in wb.sheets_metadata:
