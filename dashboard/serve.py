@@ -27,15 +27,20 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from model import sessions  # noqa: E402
+from model.config import database_url  # noqa: E402
 from model.errors import AppError  # noqa: E402
 from model.store import Store, open_store  # noqa: E402
 
 
 @cache
-def _store() -> Store:
-    store = open_store()
+def _store_at(url: str) -> Store:
+    store = open_store(url)
     store.init()  # as dashboard/state.py does: idempotent, creates what an older store lacks
     return store
+
+
+def _store() -> Store:
+    return _store_at(database_url())
 
 
 def _claim(code: str) -> str | None:

@@ -23,15 +23,12 @@ SERVER = "http://127.0.0.1:8501"
 def route_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Store, User]]:
     """The store the route opens (a temp SQLite file), with an editor."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "route.sqlite3"))
-    serve._store.cache_clear()
+    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "route.sqlite3"))  # the route opens this store
     store = open_store()
     store.init()
     user = add_user(store, "mofa1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA",
                     by=operator())  # fmt: skip
     yield store, user
-    serve._store().engine.dispose()
-    serve._store.cache_clear()
     store.engine.dispose()
 
 

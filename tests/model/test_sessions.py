@@ -8,15 +8,12 @@ import io
 import sys
 
 import pytest
-import sqlalchemy as sa
 
 from model import sessions
 from model.auth import User, add_user, authenticate, change_password, operator, reset_password, set_disabled
 from model.cli import main
 from model.errors import AppError
 from model.store import Store
-from model.store._tables import login_failures
-from model.store._tables import sessions as sessions_table
 
 OLD = "kibou-no-ryoushi-2030"
 NEW = "hikari-no-hashi-wataru-2031"
@@ -218,40 +215,34 @@ def test_old_sessions_and_login_failures_are_purged_and_live_ones_stay(store: St
     ended_long_ago = logged_in(store, editor, month_ago)
     with store.transaction(editor, "session") as tx:
         tx.end_sessions("logout", month_ago, user_name=editor.name)  # a logout a month ago
-        never_seen_again = tx.add_session(editor.name, "password", token_hash="e" * 64, handoff_hash=None,
-                                          handoff_until=None, now=month_ago,
-                                          expires_at=month_ago + sessions.LIFETIME)  # fmt: skip
-        recent_end = tx.add_session(editor.name, "password", token_hash="r" * 64, handoff_hash=None,
-                                    handoff_until=None, now=T0 - dt.timedelta(days=2),
-                                    expires_at=T0 + sessions.LIFETIME)  # fmt: skip
-        tx.end_sessions("logout", T0 - dt.timedelta(days=1), session_id=recent_end)
-        tx.conn.execute(login_failures.insert(), [
-            {"user_name": editor.name, "client": "10.0.0.9", "created_at": month_ago},
-            {"user_name": editor.name, "client": "10.0.0.9", "created_at": T0 - dt.timedelta(minutes=3)},
-        ])  # fmt: skip
-    assert store.row_counts()["sessions"] == 3 and store.row_counts()["login_failures"] == 2
+        for mark, created, expires in (
+            ("e", month_ago, month_ago + sessions.LIFETIME),  # expired a month ago, never seen again
+            ("r", T0 - dt.timedelta(days=2), T0 + sessions.LIFETIME),  # ended yesterday (below)
+        ):
+            tx.add_session(editor.name, "password", token_hash=mark * 64, handoff_hash=None,
+                           handoff_until=None, now=created, expires_at=expires)  # fmt: skip
+    recent_end = store.session("r" * 64)
+    assert recent_end is not None
+    sessions.end(store, int(recent_end["id"]), now=T0 - dt.timedelta(days=1))
+    failed_at = dt.datetime.now(dt.UTC)  # failures are recorded at the real time
+    assert authenticate(store, editor.name, "not-the-password", client="10.0.0.9") is None
+    assert store.row_counts()["sessions"] == 3 and store.row_counts()["login_failures"] == 1
 
     live = logged_in(store, editor, T0)  # a login purges
-    ids = _session_ids(store)
-    assert never_seen_again not in ids and recent_end in ids and len(ids) == 2
-    assert sessions.resume(store, ended_long_ago, T0) is None
-    assert store.row_counts()["login_failures"] == 1
+    assert store.session(sessions._hash(ended_long_ago)) is None and store.session("e" * 64) is None
+    assert store.session("r" * 64) is not None and store.row_counts()["sessions"] == 2
+    assert store.row_counts()["login_failures"] == 1  # recent
     assert sessions.resume(store, live, T0 + dt.timedelta(minutes=1)) is not None
 
-    # within the hour a login does not purge again; `purge` does, and a later login too
+    # within the hour a login does not purge again; `purge` does
     with store.transaction(editor, "session") as tx:
         tx.add_session(editor.name, "password", token_hash="x" * 64, handoff_hash=None, handoff_until=None,
                        now=month_ago, expires_at=month_ago + sessions.LIFETIME)  # fmt: skip
     logged_in(store, editor, T0 + dt.timedelta(minutes=10))
-    assert len(_session_ids(store)) == 4
+    assert store.row_counts()["sessions"] == 4
     assert sessions.purge(store, T0 + dt.timedelta(minutes=11)) == (1, 0)
-    assert len(_session_ids(store)) == 3
+    assert store.session("x" * 64) is None and store.row_counts()["sessions"] == 3
     assert sessions.resume(store, live, T0 + dt.timedelta(minutes=12)) is not None
-    # nine days on: the session ended a day before T0 and the two logins of T0, expired since, go too
-    assert sessions.purge(store, T0 + dt.timedelta(days=9)) == (3, 1)
-    assert _session_ids(store) == [] and store.row_counts()["login_failures"] == 0
-
-
-def _session_ids(store: Store) -> list[int]:
-    with store.transaction("test", "session") as tx:
-        return [int(i) for i in tx.conn.execute(sa.select(sessions_table.c.id)).scalars()]
+    # eight days after the failure: it goes, with every session ended or expired before then
+    assert sessions.purge(store, failed_at + dt.timedelta(days=8)) == (3, 1)
+    assert store.row_counts()["sessions"] == 0 and store.row_counts()["login_failures"] == 0
