@@ -28,14 +28,15 @@ if str(ROOT) not in sys.path:
 
 from model import sessions  # noqa: E402
 from model.config import database_url  # noqa: E402
-from model.errors import AppError  # noqa: E402
+from model.errors import AppError, unless_unwritable  # noqa: E402
 from model.store import Store, open_store  # noqa: E402
 
 
 @cache
 def _store_at(url: str) -> Store:
     store = open_store(url)
-    store.init()  # as dashboard/state.py does: idempotent, creates what an older store lacks
+    with unless_unwritable():  # as dashboard/state.py does: idempotent, creates what an older store lacks
+        store.init()
     return store
 
 

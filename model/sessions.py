@@ -16,12 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from model.auth import User, get_user
-from model.errors import AppError
+from model.errors import AppError, unless_unwritable
 from model.store import Snapshot, Store
 
 IDLE = dt.timedelta(minutes=30)  # no run for this long ends a session …
@@ -32,7 +30,6 @@ TOUCH_EVERY = dt.timedelta(seconds=60)  # write `last_seen` at most this often (
 COOKIE = "qf_session"
 KEEP_ENDED = dt.timedelta(days=7)  # an ended session's row (when, why) and a failed login are kept this long
 PURGE_EVERY = dt.timedelta(hours=1)  # … and purged by a login at most this often per process
-WRITE_FAULTS = ("err.db_full", "err.db_readonly")  # the store reads but cannot write
 
 
 def _hash(secret: str) -> str:
@@ -41,16 +38,6 @@ def _hash(secret: str) -> str:
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC)
-
-
-@contextmanager
-def unless_unwritable() -> Iterator[None]:
-    """Go on when the store can be read but not written (WRITE_FAULTS); other errors pass."""
-    try:
-        yield
-    except AppError as err:
-        if err.msg_id not in WRITE_FAULTS:
-            raise
 
 
 @dataclass(frozen=True)

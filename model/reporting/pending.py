@@ -14,8 +14,8 @@ import hashlib
 from dataclasses import dataclass
 
 from model.auth import User, require_write
+from model.errors import unless_unwritable
 from model.reporting.files import LIMITS
-from model.sessions import unless_unwritable
 from model.store import Store
 
 

@@ -42,3 +42,21 @@ def test_a_commit_on_a_full_disk_is_refused_by_name_and_pages_still_read(
         assert any("提出#" in s.value for s in at.success)
         assert store.version() > version
         store.engine.dispose()
+
+
+def test_a_dashboard_started_on_a_full_disk_still_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server (re)started while the disk is full, nobody else having the store open: its start-up
+    `init` cannot write, and pages read all the same; the upload page names the full disk at the commit."""
+    with small_disk(8) as disk:
+        store = reporting_store(disk / "app.sqlite3", monkeypatch)
+        store.engine.dispose()
+        fill(disk)
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        assert not at.exception and at.title[0].value.startswith("概要")
+        at = as_user(AppTest.from_file(APP, default_timeout=120), "mofa1", "editor", "MOFA")
+        at.switch_page("views/upload.py").run()
+        assert not at.exception
+        at.file_uploader(key="up_file_0").upload("valid.xlsx", (PROBLEMS / "valid.xlsx").read_bytes(), XLSX)
+        at.run().button(key="commit").click().run()
+        assert not at.exception
+        assert any("空き容量がありません" in e.value for e in at.error)
