@@ -114,13 +114,13 @@ def _run_child(
             if time.monotonic() >= deadline:
                 return Parsed(error="time")
     finally:
+        if said is not None:  # first: what follows may be cut short (a page's rerun stops its thread)
+            Path(said).unlink(missing_ok=True)
         receive.close()
         if child.is_alive():
             child.kill()
         child.join(5)
         child.close()
-        if said is not None:
-            Path(said).unlink(missing_ok=True)
 
 
 # What the child's last words say when it died of its memory cap: Rust's allocator (calamine) prints the
