@@ -138,7 +138,7 @@ def main() -> int:
         env.update(QF_SQLITE_PATH=str(db), QF_REQUIRE_LOGIN="0")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/serve.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
         server = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

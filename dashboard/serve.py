@@ -3,9 +3,10 @@ serves dashboard/app.py with two routes of ours beside it).
 
 Streamlit's script cannot set a cookie, and an HttpOnly one not even through JavaScript; a route can.
 After a password login the page sends the browser to `/qf/session?code=…`: the route spends the
-one-time code (model/sessions.py `claim`), sets the session cookie (HttpOnly, SameSite=Strict, Secure
-behind HTTPS) and sends the browser back to the page. `/qf/logout` ends the cookie's session in the
-store and deletes the cookie. See docs/security.md.
+one-time code (model/sessions.py `claim`) when the request comes from a page of this server (Fetch
+Metadata, else Origin or Referer: `same_origin_navigation`), sets the session cookie (HttpOnly,
+SameSite=Strict, Secure behind HTTPS) and sends the browser back to the page. `/qf/logout` ends the
+cookie's session in the store and deletes the cookie. See docs/security.md.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from model import sessions  # noqa: E402
-from model.errors import AppError  # noqa: E402
+from model.config import database_url  # noqa: E402
+from model.errors import AppError, unless_unwritable  # noqa: E402
 from model.runtime import tune_gc  # noqa: E402
 from model.store import Store, open_store  # noqa: E402
 
@@ -34,10 +36,15 @@ tune_gc()  # the server process: see model/runtime.py
 
 
 @cache
-def _store() -> Store:
-    store = open_store()
-    store.init()  # as dashboard/state.py does: idempotent, creates what an older store lacks
+def _store_at(url: str) -> Store:
+    store = open_store(url)
+    with unless_unwritable():  # as dashboard/state.py does: idempotent, creates what an older store lacks
+        store.init()
     return store
+
+
+def _store() -> Store:
+    return _store_at(database_url())
 
 
 def _claim(code: str) -> str | None:
@@ -60,9 +67,27 @@ def _back(request: Request) -> str:
     return target
 
 
+def same_origin_navigation(request: Request) -> bool:
+    """Whether this request comes from a page of this server (login CSRF: another site must not make a
+    browser spend an attacker's code and log in as the attacker). Fetch Metadata when the browser sends
+    it: only `same-origin` (not `same-site`, another port; not `none`, a link from mail or typed);
+    otherwise the Origin, else the Referer, must be this server's."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin == own
+    referer = request.headers.get("referer") or ""
+    return referer == own or referer.startswith(own + "/")
+
+
 async def begin_session(request: Request) -> Response:
     code = request.query_params.get("code", "")
-    token = await run_in_threadpool(_claim, code) if code else None
+    # Refused before the code is looked at: a refused request spends nothing.
+    allowed = bool(code) and same_origin_navigation(request)
+    token = await run_in_threadpool(_claim, code) if allowed else None
     response = RedirectResponse(_back(request), status_code=303)
     response.headers["Cache-Control"] = "no-store"
     if token is not None:

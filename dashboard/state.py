@@ -17,6 +17,7 @@ import streamlit as st
 
 from model import compare, figures, followup, international, milestones
 from model.config import database_url
+from model.errors import unless_unwritable
 from model.goals import kpi_table
 from model.messages import t
 from model.reporting import publication
@@ -52,7 +53,8 @@ def as_of() -> dt.date:
 @st.cache_resource(show_spinner=False)
 def _open(url: str) -> Store:
     s = open_store(url)
-    s.init()
+    with unless_unwritable():  # a full disk, a read-only store: read what is there
+        s.init()
     return s
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,3 +28,18 @@ class AppError(Exception):
     def render(self, lang: str = "ja") -> str:
         params = {k: t(v.msg_id, lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
         return t(self.msg_id, lang, **params)
+
+
+# The store can be read but not written: a full disk, a read-only file or database.
+WRITE_FAULTS = ("err.db_full", "err.db_readonly")
+
+
+@contextmanager
+def unless_unwritable() -> Iterator[None]:
+    """Go on when a write fails because the store cannot be written (WRITE_FAULTS): for writes that
+    reading can do without (a session's `last_seen`, the start-up check of the schema). Others pass."""
+    try:
+        yield
+    except AppError as err:
+        if err.msg_id not in WRITE_FAULTS:
+            raise

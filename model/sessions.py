@@ -19,7 +19,7 @@ import secrets
 from dataclasses import dataclass
 
 from model.auth import User, get_user
-from model.errors import AppError
+from model.errors import AppError, unless_unwritable
 from model.store import Snapshot, Store
 
 IDLE = dt.timedelta(minutes=30)  # no run for this long ends a session …
@@ -28,6 +28,8 @@ LIFETIME = dt.timedelta(hours=12)  # a working day; then log in again
 HANDOFF = dt.timedelta(seconds=60)  # a login's one-time code must reach the route within this
 TOUCH_EVERY = dt.timedelta(seconds=60)  # write `last_seen` at most this often (not on every rerun)
 COOKIE = "qf_session"
+KEEP_ENDED = dt.timedelta(days=7)  # an ended session's row (when, why) and a failed login are kept this long
+PURGE_EVERY = dt.timedelta(hours=1)  # … and purged by a login at most this often per process
 
 
 def _hash(secret: str) -> str:
@@ -65,7 +67,29 @@ def begin(store: Store, user: User, now: dt.datetime | None = None) -> str:
             user.name, "password", token_hash=None, handoff_hash=_hash(code), handoff_until=now + HANDOFF,
             now=now, expires_at=now + LIFETIME,
         )  # fmt: skip
+        if _purge_due(store, now):
+            tx.purge_sessions(now - KEEP_ENDED)
     return code
+
+
+_purged: dict[str, dt.datetime] = {}  # per store URL: when this process last purged old sessions
+
+
+def _purge_due(store: Store, now: dt.datetime) -> bool:
+    """At most once per PURGE_EVERY and process, a login also deletes what ended long ago."""
+    last = _purged.get(store.url)
+    if last is not None and abs(now - last) < PURGE_EVERY:
+        return False
+    _purged[store.url] = now
+    return True
+
+
+def purge(store: Store, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete sessions ended or expired more than KEEP_ENDED ago, and login failures as old: (sessions,
+    failures) deleted. A login does this by itself once an hour."""
+    now = _now(now)
+    with store.transaction("session", "session") as tx:
+        return tx.purge_sessions(now - KEEP_ENDED)
 
 
 def claim(store: Store, code: str, now: dt.datetime | None = None) -> str | None:
@@ -103,13 +127,17 @@ def resume(
             else:  # an identity without an account reads only (docs/security.md)
                 user = User(str(row["user_name"]), "viewer")
     if reason is not None or user is None:
-        end(store, int(row["id"]), reason or "disabled", now)
+        with unless_unwritable():  # not ended in the store now: found ended again at the next run
+            end(store, int(row["id"]), reason or "disabled", now)
         return None
     last_seen = row["last_seen"]
     if now - last_seen >= TOUCH_EVERY:
-        with store.transaction(user, "session") as tx:
-            tx.touch_session(int(row["id"]), now)
-        last_seen = now
+        # Nothing can be written (a full disk, a read-only store): the user stays logged in and goes
+        # on reading; the idle end counts from the last touch that could be written.
+        with unless_unwritable():
+            with store.transaction(user, "session") as tx:
+                tx.touch_session(int(row["id"]), now)
+            last_seen = now
     return Session(int(row["id"]), user, str(row["method"]), last_seen, row["expires_at"])
 
 

@@ -13,10 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
-from dashboard.auth import current_user
+from dashboard.auth import current_user, session_id
 from dashboard.state import lang, msg
 from model.calendar_ja import format_timestamp
 from model.errors import AppError
+from model.reporting import pending
 from model.reporting.commit import (
     UploadRejected,
     commit_upload,
@@ -46,10 +47,16 @@ assert user is not None
 store = state.store()
 snap = state.snapshot()
 ministries = registry(snap)
+# A checked file not yet committed, kept for this login (a reload starts a new page session: the
+# selections below come back to it once).
+sid = session_id()
+kept = pending.kept(store, sid, user) if sid is not None else None
 
 # --- ministry and round -----------------------------------------------------------------------------------
 names = {m.code: (m.name_en if L == "en" else m.name_ja) for m in ministries}
 if user.is_secretariat:
+    if kept is not None and "up_ministry" not in st.session_state and kept.ministry_code in names:
+        st.session_state["up_ministry"] = kept.ministry_code
     code = st.selectbox(
         msg("ui.upload.ministry"), list(names), format_func=names.__getitem__, key="up_ministry"
     )
@@ -61,6 +68,8 @@ open_years = sorted(rounds.loc[rounds["status"] == "open", "fiscal_year"].astype
 if not open_years:
     st.warning(msg("ui.upload.no_round"))
     st.stop()
+if kept is not None and "up_fy" not in st.session_state and kept.fiscal_year in open_years:
+    st.session_state["up_fy"] = kept.fiscal_year
 fy = st.selectbox(
     msg("ui.upload.fiscal_year"),
     open_years,
@@ -121,9 +130,29 @@ if made and made[0] == code and made[1] == fy:
 # --- 2. upload and check ----------------------------------------------------------------------------------
 st.header(msg("ui.upload.step_upload"))
 # A new key after each commit empties the uploader (the committed file would now read as stale).
+_UPLOADER = f"up_file_{st.session_state.get('up_n', 0)}"
+
+
+def _uploader_changed() -> None:
+    """The user chose another file or removed it: the kept one no longer stands for what they check."""
+    if sid is not None and st.session_state.get(_UPLOADER) is None:
+        pending.discard(store, sid)
+
+
 file = st.file_uploader(
-    msg("ui.upload.file"), type=["xlsx", "xls", "ods"], key=f"up_file_{st.session_state.get('up_n', 0)}"
+    msg("ui.upload.file"), type=["xlsx", "xls", "ods"], key=_UPLOADER, on_change=_uploader_changed
 )
+source: tuple[bytes, str] | None = (file.getvalue(), file.name) if file is not None else None
+if source is None and kept is not None and kept.ministry_code == code and kept.fiscal_year == int(fy):
+    st.info(
+        msg("ui.upload.kept", name=markdown_text(kept.file_name), time=format_timestamp(kept.created_at, L)),
+        icon=":material/inventory_2:",
+    )
+    if st.button(msg("ui.upload.discard"), key="discard_kept"):
+        assert sid is not None
+        pending.discard(store, sid)
+        st.rerun()
+    source = (kept.content, kept.file_name)
 
 
 def _checked(data: bytes, name: str) -> Upload:
@@ -207,8 +236,13 @@ def _preview_tables(up: Upload) -> None:
         )
 
 
-if file is not None:
-    up = _checked(file.getvalue(), file.name)
+if source is not None:
+    up = _checked(*source)
+    if up.ok and file is not None and sid is not None:
+        _keep_key = (sid, hashlib.sha256(source[0]).hexdigest(), source[1], code, int(fy))
+        if st.session_state.get("up_kept") != _keep_key:  # once per file, not on every rerun
+            pending.keep(store, sid, user, code, int(fy), source[1], source[0])
+            st.session_state["up_kept"] = _keep_key
     if not up.ok:
         st.error(msg("up.rejected", n=len(up.problems)))
         # st.table, not st.dataframe: long Japanese messages wrap, and the text is selectable.
@@ -229,6 +263,8 @@ if file is not None:
             else:
                 snap = state.after_write()
                 st.session_state.pop("up_checked", None)
+                if sid is not None:
+                    pending.discard(store, sid)
                 st.session_state["up_done"] = committed_message(outcome, L)
                 if outcome.submission_id is not None:  # the receipt number (受付番号) the ministry keeps
                     receipt = receipt_of(snap, outcome.submission_id)

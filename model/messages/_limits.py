@@ -18,6 +18,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reading the file did not finish within {seconds} seconds. Fill in the downloaded template with "
         "only the rows and text needed, and save it again.",
     ),
+    "lim.parse.crash": (
+        "ファイルの読み取り処理が途中で異常終了しました（{how}）。メモリや時間の上限によるものではありません。"
+        "ファイルが壊れているか、細工されている可能性があります。ダウンロードした様式に記入して保存し直し、"
+        "それでも同じ場合は事務局にお知らせください。",
+        "Reading the file stopped abnormally ({how}); not because of the memory or time limit. The file "
+        "may be damaged or crafted. Fill in the downloaded template and save it again; if this happens "
+        "again, tell the secretariat.",
+    ),
     "lim.parse.busy": (
         "ほかのファイルの読み取りが混み合っているため、このファイルを読み取れませんでした。"
         "しばらくしてから、もう一度アップロードしてください。",

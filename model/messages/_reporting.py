@@ -301,6 +301,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.upload.step_preview": ("3. 変更内容の確認と確定", "3. Review and commit"),
     "ui.upload.commit": ("この内容で確定", "Commit these changes"),
     "ui.upload.history": ("提出履歴", "Submission history"),
+    "ui.upload.kept": (
+        "確認済みでまだ確定していないファイル「{name}」（{time} に確認）を保持しています。"
+        "内容をもう一度確認しました。確定するか、破棄してください。",
+        "The file “{name}”, checked at {time} and not yet committed, was kept for you. It has been "
+        "checked again: commit it or discard it.",
+    ),
+    "ui.upload.discard": ("保持しているファイルを破棄", "Discard the kept file"),
     "ui.upload.no_history": ("まだありません。", "None yet."),
     "ui.upload.withdraw_which": ("取り下げる提出", "Submission to withdraw"),
     "ui.upload.withdraw_note": ("理由（任意）", "Reason (optional)"),

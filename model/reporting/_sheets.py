@@ -17,6 +17,9 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import re
+import signal
+import tempfile
 import threading
 import time
 import zipfile
@@ -88,7 +91,9 @@ class Parsed:
     formulas: set[tuple[str, int, int]] = field(default_factory=set)
     # (sheet, row 1-based, column 1-based) → length of each text cut to CELL_CAP characters
     lengths: dict[tuple[str, int, int], int] = field(default_factory=dict)
-    # None | "too_big" (sheet, rows, columns) | "password" | "corrupt" | "memory" | "time" | "busy"
+    # None | "too_big" (sheet, rows, columns) | "rows" (an .xlsx's XML reaches this row: FAR when a column
+    # is too far) | "password" | "corrupt" | "memory" | "time" | "busy"
+    # | "crash" (the child died otherwise: detail says how, e.g. "SIGSEGV", "exit 3")
     error: str | None = None
     detail: Any = None
 
@@ -121,9 +126,10 @@ def _run_child(
     data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int, memory: int, seconds: float
 ) -> Parsed:
     receive, send = _CONTEXT.Pipe(duplex=False)
+    said = _stderr_file()
     child = _Process(
         target=_child,
-        args=(send, data, kind, want_formulas, max_rows, max_columns, memory),
+        args=(send, data, kind, want_formulas, max_rows, max_columns, memory, said),
         daemon=True,
         name="qf-parse",
     )
@@ -135,19 +141,58 @@ def _run_child(
             if receive.poll(min(0.05, max(0.0, deadline - time.monotonic()))):
                 try:
                     result: Parsed = receive.recv()
-                except (EOFError, OSError):  # the child died (out of memory) before it could answer
-                    return Parsed(error="memory")
+                except (EOFError, OSError):  # the child died before it could answer
+                    return _death(child, said)
                 return result
             if not child.is_alive() and not receive.poll():
-                return Parsed(error="memory")
+                return _death(child, said)
             if time.monotonic() >= deadline:
                 return Parsed(error="time")
     finally:
+        if said is not None:  # first: what follows may be cut short (a page's rerun stops its thread)
+            Path(said).unlink(missing_ok=True)
         receive.close()
         if child.is_alive():
             child.kill()
         child.join(5)
         child.close()
+
+
+# What the child's last words say when it died of its memory cap: Rust's allocator (calamine) prints the
+# first before it aborts, Python the others.
+_OUT_OF_MEMORY = ("memory allocation of", "capacity overflow", "MemoryError", "Cannot allocate memory")
+
+
+def _stderr_file() -> str | None:
+    """A file for the child's standard error (None when none can be made, e.g. on a full disk)."""
+    try:
+        fd, path = tempfile.mkstemp(prefix="qf-parse-", suffix=".err")
+    except OSError:
+        return None
+    os.close(fd)
+    return path
+
+
+def _death(child: Any, said: str | None) -> Parsed:
+    """Why a child died without answering: its memory cap (what it said, or the kernel's SIGKILL), or a
+    crash (another signal, an exit), named."""
+    child.join(5)
+    code = child.exitcode
+    words = ""
+    if said is not None:
+        with Path(said).open("rb") as f:  # the tail: the last words are what matters
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 4096))
+            words = f.read().decode("utf-8", "replace")
+    if any(w in words for w in _OUT_OF_MEMORY) or code == -signal.SIGKILL:
+        return Parsed(error="memory")
+    if code is not None and code < 0:
+        try:
+            how = signal.Signals(-code).name
+        except ValueError:
+            how = f"signal {-code}"
+    else:
+        how = f"exit {code}"
+    return Parsed(error="crash", detail=how)
 
 
 def _child(
@@ -158,10 +203,14 @@ def _child(
     max_rows: int,
     max_columns: int,
     memory: int,
+    said: str | None,
 ) -> None:
-    import os
     import resource
 
+    if said is not None:  # standard error into a file the parent reads if this child dies
+        fd = os.open(said, os.O_WRONLY | os.O_TRUNC)
+        os.dup2(fd, 2)
+        os.close(fd)
     os.environ["RUST_BACKTRACE"] = "0"  # a parser that runs out of memory says so in one line
     os.nice(10)  # the server's own threads (readers' pages) come first on a busy machine
     # `memory` more than what the process already maps (the parser's code, whatever the fork server
@@ -182,8 +231,61 @@ def _child(
         send.close()
 
 
+# Cell and row references in a worksheet: calamine allocates the dense range up to the farthest one, so a
+# single cell at XFD1048576 would ask for hundreds of GB. These are checked on the XML first (here, in the
+# child: a regex over a 45 MB worksheet holds the GIL, which in the server would stall readers' pages).
+FAR = 2**31  # "a cell lies beyond any sensible range"
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+# column 201 (GS) or beyond; the pattern starts with a literal so that the search is a fast scan
+_FAR_COLUMN = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
+_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
+
+
+def xlsx_extent(xml: bytes) -> int:
+    """The number of rows calamine would allocate for a worksheet (FAR when a column is too far)."""
+    if _FAR_COLUMN.search(xml):
+        return FAR
+    numbered = [int(r) for r in _ROW_REF.findall(xml)]
+    return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
+
+
+def has_formula(xml: bytes) -> bool:
+    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
+    if _PLAIN_FORMULA.search(xml):
+        return True
+    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
+
+
+def xlsx_scan(data: bytes) -> tuple[int, bool]:
+    """The rows calamine would allocate for the largest worksheet, and whether any may hold a formula.
+    Each part is read no further than its declared size (the server has refused understated parts)."""
+    rows, formulas = 0, False
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with zf.open(info) as part:
+                    xml = part.read(info.file_size)
+                rows = max(rows, xlsx_extent(xml))
+                formulas = formulas or has_formula(xml)
+                del xml
+    return rows, formulas
+
+
 def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int) -> Parsed:
     out = Parsed()
+    if kind == "xlsx":
+        try:
+            extent, maybe_formulas = xlsx_scan(data)
+        except MemoryError:
+            raise
+        except Exception as exc:  # a broken container: the same as calamine failing on it
+            return _corrupt(exc)
+        if extent > max_rows:
+            return Parsed(error="rows", detail=extent)
+        want_formulas = want_formulas or maybe_formulas
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         for meta in wb.sheets_metadata:

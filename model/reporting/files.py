@@ -10,7 +10,6 @@ costs at most a zip directory read. What the checks cannot see (a part larger th
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -31,7 +30,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # A worksheet formula element (<f>, <f t="shared" …/>, with or without a namespace prefix).
-_XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 FILE_SHEET = "（ファイル）"
 
 
@@ -70,25 +68,23 @@ def _problem(lang: str, msg_id: str, **params: Any) -> Problem:
     return Problem(FILE_SHEET, None, None, t(msg_id, lang, **params))
 
 
-def _inspect(data: bytes, file_name: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
-    """The container checks, and whether an .xlsx worksheet may hold a formula (read in the same pass)."""
+def _inspect(data: bytes, file_name: str, lang: str, limits: Limits) -> list[Problem]:
+    """The container checks (the worksheets' own extent is checked in the parse child)."""
     suffix = PurePath(file_name).suffix.lower()
     if suffix in MACRO_EXTENSIONS:
-        return [_problem(lang, "up.file.macro")], False
+        return [_problem(lang, "up.file.macro")]
     if suffix not in ACCEPTED:
-        return [
-            _problem(lang, "up.file.extension", ext=suffix or "（なし）", accepted=" / ".join(ACCEPTED))
-        ], False
+        return [_problem(lang, "up.file.extension", ext=suffix or "（なし）", accepted=" / ".join(ACCEPTED))]
     if len(data) > limits.max_bytes:
-        return [_problem(lang, "up.file.too_big", size=_mb(len(data)), limit=_mb(limits.max_bytes))], False
+        return [_problem(lang, "up.file.too_big", size=_mb(len(data)), limit=_mb(limits.max_bytes))]
     if len(data) == 0:
-        return [_problem(lang, "up.file.empty")], False
+        return [_problem(lang, "up.file.empty")]
     if data.startswith(OLE_MAGIC):
-        return _check_ole(data, suffix, lang), False
+        return _check_ole(data, suffix, lang)
     if not data.startswith(ZIP_MAGIC):
-        return [_problem(lang, "up.file.not_spreadsheet", ext=suffix)], False
+        return [_problem(lang, "up.file.not_spreadsheet", ext=suffix)]
     if suffix == ".xls":
-        return [_problem(lang, "up.file.mismatch", ext=suffix)], False
+        return [_problem(lang, "up.file.mismatch", ext=suffix)]
     return _check_zip(data, suffix, lang, limits)
 
 
@@ -145,85 +141,51 @@ def _understated_part(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> zipf
     return None
 
 
-def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> tuple[list[Problem], bool]:
-    maybe_formulas = False
+def _check_zip(data: bytes, suffix: str, lang: str, limits: Limits) -> list[Problem]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > limits.max_zip_entries:
-                return [_problem(lang, "up.file.too_many_parts", n=len(infos))], False
+                return [_problem(lang, "up.file.too_many_parts", n=len(infos))]
             declared = sum(i.file_size for i in infos)
             if declared > limits.max_uncompressed:
                 return [
                     _problem(lang, "up.file.bomb", size=_mb(declared), limit=_mb(limits.max_uncompressed))
-                ], False
+                ]
             lying = _understated_part(zf, infos)
             if lying is not None:
                 return [
                     _problem(
                         lang, "lim.zip.understated", part=one_line(lying.filename, 60), size=lying.file_size
                     )
-                ], False
+                ]
             names = {i.filename for i in infos}
             if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
                 n.startswith(("Basic/", "Scripts/")) for n in names
             ):
-                return [_problem(lang, "up.file.macro")], False
+                return [_problem(lang, "up.file.macro")]
             if suffix == ".xlsx":
                 if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                    return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")], False
+                    return [_problem(lang, "up.file.corrupt", detail="xl/workbook.xml")]
                 if b"macroEnabled" in _read_part(zf, "[Content_Types].xml"):
-                    return [_problem(lang, "up.file.macro")], False
-                sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-                rows = 0
-                for name in sheets:
-                    xml = _read_part(zf, name)
-                    rows = max(rows, _xlsx_extent(xml))
-                    maybe_formulas = maybe_formulas or _has_formula(xml)
-                if rows > limits.max_rows:
-                    return [_too_far(lang, rows, limits)], False
+                    return [_problem(lang, "up.file.macro")]
+                # The worksheets' extent and formulas are read in the parse child (_sheets.xlsx_scan): a
+                # 45 MB sheet scanned here held the server's GIL ~0.2 s an upload, while readers waited.
             else:
                 if "mimetype" not in names or _read_part(zf, "mimetype").strip() != ODS_MIME:
-                    return [_problem(lang, "up.file.mismatch", ext=suffix)], False
+                    return [_problem(lang, "up.file.mismatch", ext=suffix)]
                 manifest = (
                     _read_part(zf, "META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                 )
                 if b"encryption-data" in manifest:
-                    return [_problem(lang, "up.file.password")], False
+                    return [_problem(lang, "up.file.password")]
                 if "content.xml" in names:
                     rows = _ods_extent(_read_part(zf, "content.xml"), limits)
                     if rows > limits.max_rows:
-                        return [_too_far(lang, rows, limits)], False
+                        return [_too_far(lang, rows, limits)]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
-        return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))], False
-    return [], maybe_formulas
-
-
-# Cell and row references in a worksheet: calamine allocates the dense range up to the farthest one, so a
-# single cell at XFD1048576 would ask for hundreds of GB. These are checked on the XML first.
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-# column 201 (GS) or beyond; the pattern starts with a literal so that the search is a fast scan
-_FAR_COLUMN = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d')
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
-
-
-def _xlsx_extent(xml: bytes) -> int:
-    """The number of rows calamine would allocate for a worksheet (huge when a column is too far)."""
-    if _FAR_COLUMN.search(xml):
-        return FAR
-    numbered = [int(r) for r in _ROW_REF.findall(xml)]
-    return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
-
-
-_PLAIN_FORMULA = re.compile(rb"<f[ >/]")
-_PREFIXED_FORMULA = re.compile(rb":f[ >/]")
-
-
-def _has_formula(xml: bytes) -> bool:
-    # Literal-prefixed patterns scan fast; the full pattern only for namespace-prefixed XML.
-    if _PLAIN_FORMULA.search(xml):
-        return True
-    return _PREFIXED_FORMULA.search(xml) is not None and _XLSX_FORMULA.search(xml) is not None
+        return [_problem(lang, "up.file.corrupt", detail=_one_line(exc))]
+    return []
 
 
 def _ods_extent(content: bytes, limits: Limits) -> int:
@@ -263,14 +225,14 @@ def read_workbook(
 ) -> tuple[Workbook | None, list[Problem]]:
     """Check the container, then read every sheet with calamine in a capped child process (model/reporting
     /_sheets.py); never raises. `on_wait` is called when the parse has to wait for its turn."""
-    problems, maybe_formulas = _inspect(data, file_name, lang, limits)
+    problems = _inspect(data, file_name, lang, limits)
     if problems:
         return None, problems
     kind = "xls" if data.startswith(OLE_MAGIC) else PurePath(file_name).suffix.lower().lstrip(".")
     parsed = _sheets.parse(
         data,
         kind,
-        maybe_formulas,
+        False,  # the child looks for formulas itself (an .xlsx's worksheets, an .ods's content)
         max_rows=limits.max_rows,
         max_columns=limits.max_columns,
         memory=limits.parse_memory,
@@ -293,6 +255,8 @@ def _parse_problem(parsed: _sheets.Parsed, kind: str, lang: str, limits: Limits)
         return Problem(one_line(sheet, 60), None, None, message)  # the file's own sheet name, revealed
     if parsed.error == "password":
         return _problem(lang, "up.file.password")
+    if parsed.error == "rows":
+        return _too_far(lang, int(parsed.detail), limits)
     if parsed.error == "memory" and kind == "xls":
         # no compression in an .xls: what costs memory is the rectangle up to a stray far cell
         return _problem(lang, "up.file.too_far", limit=limits.max_columns)
@@ -302,10 +266,12 @@ def _parse_problem(parsed: _sheets.Parsed, kind: str, lang: str, limits: Limits)
         return _problem(lang, "lim.parse.time", seconds=f"{limits.parse_seconds:g}")
     if parsed.error == "busy":
         return _problem(lang, "lim.parse.busy")
+    if parsed.error == "crash":
+        return _problem(lang, "lim.parse.crash", how=str(parsed.detail))
     return _problem(lang, "up.file.corrupt", detail=_one_line(Exception(str(parsed.detail))))
 
 
-FAR = 2**31  # "a cell lies beyond any sensible range"
+FAR = _sheets.FAR
 
 
 def _too_far(lang: str, rows: int, limits: Limits) -> Problem:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.request import pathname2url
 
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
@@ -23,6 +26,7 @@ from model.store._tables import (
     login_failures,
     meta,
     metadata,
+    pending_uploads,
     reference,
     sessions,
     submission_files,
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 _NEWEST = sa.select(sa.func.coalesce(sa.func.max(changes.c.id), 0))
 JOINT = "JOINT"  # ministry code of the published, jointly written follow-up text (seed 002)
 SEED_USER = "seed"
+DISK_FULL_BELOW = 1 << 20  # free bytes under which a disk counts as full (SQLite's files need some)
 
 
 def _newest(conn: sa.Connection) -> int:
@@ -67,13 +72,41 @@ class Store:
     @contextmanager
     def _connect(self, mode: str | None) -> Iterator[sa.Connection]:
         try:
-            with self.engine.connect() as conn:
+            with self._open(mode) as conn:
                 conn.info[TXN_MODE] = mode  # pooled connections keep `info`: set it on every checkout
                 if mode == SNAPSHOT and self.dialect == "postgresql":
                     conn = conn.execution_options(isolation_level="REPEATABLE READ")
                 yield conn
         except OperationalError as exc:
-            raise AppError(_fault(exc.orig), url=self._safe_url(), detail=_one_line(exc.orig)) from exc
+            fault = _fault(exc.orig)
+            if fault == "err.db_unreachable" and self._disk_full():
+                fault = "err.db_full"  # SQLite says "disk I/O error" when it cannot even open its files
+            raise AppError(fault, url=self._safe_url(), detail=_one_line(exc.orig)) from exc
+
+    def _open(self, mode: str | None) -> sa.Connection:
+        """A connection; on a full disk, for reading, a read-only one to the SQLite file when SQLite
+        cannot make its shared-memory file there (nobody else has the database open)."""
+        try:
+            return self.engine.connect()
+        except OperationalError:
+            path = self._sqlite_path()
+            if mode == WRITE or path is None or not self._disk_full() or _has_wal(path):
+                raise
+            return read_only_engine(path).connect()
+
+    def _sqlite_path(self) -> Path | None:
+        database = self.engine.url.database if self.dialect == "sqlite" else None
+        if not database or database == ":memory:":
+            return None
+        return Path(database.removeprefix("file:"))
+
+    def _disk_full(self) -> bool:
+        """Whether the SQLite file's disk has (almost) no space left."""
+        path = self._sqlite_path()
+        try:
+            return path is not None and shutil.disk_usage(path.parent).free < DISK_FULL_BELOW
+        except OSError:
+            return False
 
     # --- the one write door ---------------------------------------------------------------------------
     @contextmanager
@@ -183,6 +216,18 @@ class Store:
                 ).scalar_one()
             )
 
+    def pending_upload(self, session_id: int) -> dict[str, Any] | None:
+        """The checked upload kept for this session (model/reporting/pending.py), None when there is none."""
+        with self._connect(None) as conn:
+            row = conn.execute(
+                sa.select(pending_uploads).where(pending_uploads.c.session_id == session_id)
+            ).first()
+        if row is None:
+            return None
+        found = dict(row._mapping)
+        found["content"] = bytes(found["content"])
+        return found
+
     # --- seeding --------------------------------------------------------------------------------------
     def is_initialised(self) -> bool:
         try:
@@ -242,6 +287,24 @@ class Store:
         self.require_initialised()
         with self.transaction(change.user_name, change.kind) as tx:
             return tx.apply(change)
+
+
+def _has_wal(path: Path) -> bool:
+    """Whether the SQLite file has commits in its write-ahead log (then only SQLite's own reading, with
+    its shared memory, sees them all)."""
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def read_only_engine(path: Path) -> sa.Engine:
+    """The SQLite file opened read-only and immutable (no shared memory, no locks): right only while
+    nothing can write it, which a full disk and an empty WAL ensure; a connection per use."""
+    uri = f"file:{pathname2url(str(path))}?mode=ro&immutable=1"
+    return sa.create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=sa.pool.NullPool,
+    )
 
 
 def _fault(exc: BaseException | None) -> str:

@@ -375,3 +375,19 @@ sessions = sa.Table(
     sa.Column("ended_reason", sa.String(16)),  # logout | password | reset | idle | expired | disabled
     sa.Index("ix_sessions_user", "user_name", "ended_at"),
 )
+
+# A checked upload not yet committed, kept for its login session so that a reload (F5) does not lose it
+# (model/reporting/pending.py). Not versioned state: it is deleted at commit, at discard, and when its
+# session ends (logout, idle, password) or is purged.
+pending_uploads = sa.Table(
+    "pending_uploads",
+    metadata,
+    sa.Column("session_id", sa.Integer, primary_key=True),  # sessions.id: one kept file per login
+    sa.Column("user_name", sa.String(128), nullable=False),
+    sa.Column("ministry_code", sa.String(16), nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)

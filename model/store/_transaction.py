@@ -21,6 +21,7 @@ from model.store._tables import (
     kpi_versions,
     login_failures,
     ministry_contacts,
+    pending_uploads,
     publications,
     reminders,
     review_events,
@@ -356,6 +357,35 @@ class Transaction:
         self.conn.execute(s.update().where(s.c.id == row[0]).values(**values))
         return str(row[1]) if fresh else None
 
+    def purge_sessions(self, before: dt.datetime) -> tuple[int, int]:
+        """Delete sessions ended, or expired, before `before` and login failures older than it (neither is
+        versioned state: nothing else refers to them); how many of each."""
+        s = sessions
+        old = sa.or_(s.c.ended_at < before, sa.and_(s.c.ended_at.is_(None), s.c.expires_at < before))
+        gone = self.conn.execute(s.delete().where(old)).rowcount
+        failures = self.conn.execute(login_failures.delete().where(login_failures.c.created_at < before))
+        self._drop_orphan_uploads()
+        return int(gone), int(failures.rowcount)
+
+    # --- checked uploads kept for a session (not versioned: see pending_uploads) ---------------------
+    def keep_upload(self, session_id: int, user_name: str, ministry_code: str, fiscal_year: int,
+                    file_name: str, sha256: str, content: bytes) -> None:  # fmt: skip
+        """Keep this checked file for the session (replacing the one kept before)."""
+        self.drop_upload(session_id)
+        row = {"session_id": session_id, "user_name": user_name, "ministry_code": ministry_code,
+               "fiscal_year": fiscal_year, "file_name": file_name, "sha256": sha256, "content": content,
+               "created_at": self._now()}  # fmt: skip
+        self.conn.execute(pending_uploads.insert(), row)
+
+    def drop_upload(self, session_id: int) -> None:
+        self.conn.execute(pending_uploads.delete().where(pending_uploads.c.session_id == session_id))
+
+    def _drop_orphan_uploads(self) -> None:
+        """Kept uploads whose session has ended or is gone."""
+        s = sessions
+        live = sa.select(s.c.id).where(s.c.ended_at.is_(None))
+        self.conn.execute(pending_uploads.delete().where(pending_uploads.c.session_id.not_in(live)))
+
     def touch_session(self, session_id: int, now: dt.datetime) -> None:
         s = sessions
         self.conn.execute(
@@ -380,4 +410,5 @@ class Transaction:
         done = self.conn.execute(
             s.update().where(*where).values(ended_at=now, ended_reason=reason, handoff_hash=None)
         )
+        self._drop_orphan_uploads()  # a checked upload lives no longer than its session
         return int(done.rowcount)

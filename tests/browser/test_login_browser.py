@@ -5,13 +5,19 @@ with a message even when the seventh is right."""
 from __future__ import annotations
 
 import datetime as dt
+import http.server
+import json
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from model import sessions
 from model.auth import add_user, operator
 from model.store import open_store
 from tests.browser.conftest import serve_dashboard
@@ -105,3 +111,59 @@ def test_the_sixth_wrong_password_locks_even_the_right_one(server: str, page: Pa
     expect(locked).to_be_visible()
     expect(page.get_by_text("mext1（府省編集者（MEXT））としてログインしています。")).to_have_count(0)
     assert not [c for c in page.context.cookies() if c["name"] == "qf_session"]
+
+
+@contextmanager
+def _attacker_site(host: str, target: str) -> Iterator[str]:
+    """A page on another origin (another port, or `localhost` for 127.0.0.1) that sends its visitor to
+    `target` at once: the link of a login code, followed by a script and by a click."""
+    body = (
+        f'<!doctype html><html><body><a id="go" href="{target}">prize</a>'
+        f"<script>setTimeout(function () {{ location.href = {json.dumps(target)}; }}, 50);</script>"
+        "</body></html>"
+    ).encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{site.server_address[1]}/"
+    finally:
+        site.shutdown()
+        site.server_close()
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])
+def test_a_code_link_from_another_site_logs_nobody_in(server: str, page: Page, db: Path, host: str) -> None:
+    """Login CSRF: an attacker logs in to their own account, takes the fresh one-time code and makes the
+    victim's browser open its link (from a cross-site page, or a same-site one on another port). The
+    route refuses it without spending the code: the victim is not logged in as the attacker."""
+    store = open_store(f"sqlite:///{db}")
+    try:
+        attacker = add_user(store, f"attacker-{host}", "editor", password=PASSWORD, ministry_code="MOFA",
+                            by=operator())  # fmt: skip
+        code = sessions.begin(store, attacker)
+        target = f"{server}/qf/session?code={quote(code)}&next=/upload"
+        with _attacker_site(host, target) as evil:
+            page.goto(evil)
+            page.wait_for_url(f"{server}/upload*")
+            expect(page.get_by_text("ログインしていません（閲覧のみ）")).to_be_visible()
+        assert not [c for c in page.context.cookies() if c["name"] == "qf_session"]
+        expect(page.get_by_text(f"attacker-{host}")).to_have_count(0)
+        assert sessions.claim(store, code) is not None  # refused before the code was spent
+    finally:
+        store.engine.dispose()
+    # the ordinary login from the page itself still works
+    page.goto(f"{server}/login")
+    _log_in(page, server, PASSWORD)
+    expect(page.get_by_text(LOGGED_IN)).to_be_visible()

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.auth import User, add_user, authenticate, operator, set_disabled
 from model.reporting.rounds import get_round, open_round
-from model.store import open_store
+from model.store import Store, open_store
 from tests.model.reporting.conftest import record_fixture_templates
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -17,18 +17,23 @@ PROBLEMS = Path(__file__).resolve().parents[1] / "fixtures" / "upload_problems"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def reporting_store(path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The store the app opens (a SQLite file at `path`): FY2021 open, the fixtures' templates, users."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("QF_REQUIRE_LOGIN", raising=False)
-    monkeypatch.setenv("QF_SQLITE_PATH", str(tmp_path / "app.sqlite3"))
+    monkeypatch.setenv("QF_SQLITE_PATH", str(path))
     store = open_store()
     store.init()
     open_round(store, 2021, User("setup", "secretariat"))
     record_fixture_templates(store)  # the committed fixtures' templates, issued by this store
     add_user(store, "mofa1", "editor", password="kibou-no-ryoushi-2030", ministry_code="MOFA", by=operator())
     add_user(store, "sec1", "secretariat", password="kibou-no-ryoushi-2030", by=operator())
-    store.engine.dispose()
+    return store
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    reporting_store(tmp_path / "app.sqlite3", monkeypatch).engine.dispose()
     return AppTest.from_file(APP, default_timeout=120)
 
 

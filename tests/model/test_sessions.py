@@ -205,3 +205,44 @@ def test_password_commands_change_and_reset(
     code, out, _ = call(f"{reset}\n{reset}\n", "reset", "editor-mext")
     assert code == 0 and "Reset the password" in out
     assert authenticate(store, "editor-mext", reset) == editor
+
+
+def test_old_sessions_and_login_failures_are_purged_and_live_ones_stay(store: Store, editor: User) -> None:
+    """Ended or expired sessions and failed logins older than KEEP_ENDED go, at a login (at most once an
+    hour per process) or through `purge`; open sessions, recent ends and recent failures stay."""
+    sessions._purged.clear()
+    month_ago = T0 - dt.timedelta(days=30)
+    ended_long_ago = logged_in(store, editor, month_ago)
+    with store.transaction(editor, "session") as tx:
+        tx.end_sessions("logout", month_ago, user_name=editor.name)  # a logout a month ago
+        for mark, created, expires in (
+            ("e", month_ago, month_ago + sessions.LIFETIME),  # expired a month ago, never seen again
+            ("r", T0 - dt.timedelta(days=2), T0 + sessions.LIFETIME),  # ended yesterday (below)
+        ):
+            tx.add_session(editor.name, "password", token_hash=mark * 64, handoff_hash=None,
+                           handoff_until=None, now=created, expires_at=expires)  # fmt: skip
+    recent_end = store.session("r" * 64)
+    assert recent_end is not None
+    sessions.end(store, int(recent_end["id"]), now=T0 - dt.timedelta(days=1))
+    failed_at = dt.datetime.now(dt.UTC)  # failures are recorded at the real time
+    assert authenticate(store, editor.name, "not-the-password", client="10.0.0.9") is None
+    assert store.row_counts()["sessions"] == 3 and store.row_counts()["login_failures"] == 1
+
+    live = logged_in(store, editor, T0)  # a login purges
+    assert store.session(sessions._hash(ended_long_ago)) is None and store.session("e" * 64) is None
+    assert store.session("r" * 64) is not None and store.row_counts()["sessions"] == 2
+    assert store.row_counts()["login_failures"] == 1  # recent
+    assert sessions.resume(store, live, T0 + dt.timedelta(minutes=1)) is not None
+
+    # within the hour a login does not purge again; `purge` does
+    with store.transaction(editor, "session") as tx:
+        tx.add_session(editor.name, "password", token_hash="x" * 64, handoff_hash=None, handoff_until=None,
+                       now=month_ago, expires_at=month_ago + sessions.LIFETIME)  # fmt: skip
+    logged_in(store, editor, T0 + dt.timedelta(minutes=10))
+    assert store.row_counts()["sessions"] == 4
+    assert sessions.purge(store, T0 + dt.timedelta(minutes=11)) == (1, 0)
+    assert store.session("x" * 64) is None and store.row_counts()["sessions"] == 3
+    assert sessions.resume(store, live, T0 + dt.timedelta(minutes=12)) is not None
+    # eight days after the failure: it goes, with every session ended or expired before then
+    assert sessions.purge(store, failed_at + dt.timedelta(days=8)) == (3, 1)
+    assert store.row_counts()["sessions"] == 0 and store.row_counts()["login_failures"] == 0

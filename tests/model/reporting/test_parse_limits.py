@@ -3,8 +3,12 @@ every text of a structure edit has a length limit."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import resource
+import signal
 import threading
+import time
 
 import pytest
 
@@ -159,3 +163,59 @@ def test_every_structure_text_has_a_length_limit(store: Store, field: str) -> No
     column = {"unit": "単位", "target_text_ja": "期限の表記", "metric": "指標"}[field]
     assert "4000文字を超えています" in columns[column]
     assert store.version() == before
+
+
+def _kill_the_parse_child(sig: signal.Signals, stop: threading.Event) -> None:
+    """Wait for the parse child to appear, then stop it at once and deliver `sig` (it dies of it when
+    continued): a crash of the child from outside, whatever it was doing."""
+    while not stop.is_set():
+        for child in multiprocessing.active_children():
+            if child.name == "qf-parse" and child.pid is not None:
+                os.kill(child.pid, signal.SIGSTOP)
+                os.kill(child.pid, sig)
+                os.kill(child.pid, signal.SIGCONT)
+                return
+        time.sleep(0.001)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGTERM, signal.SIGABRT])
+def test_a_crashed_parse_is_named_a_crash_not_memory(sqlite_rstore: Store, sig: signal.Signals) -> None:
+    """A child that dies of a signal other than its memory cap's (Rust's allocator says so before its
+    abort; a bare SIGABRT is not memory) is reported as a crash with the signal's name, not as memory
+    and not as time."""
+    data = lying_zip((PROBLEMS / "valid.xlsx").read_bytes(), "xl/worksheets/sheet2.xml", 40 * MB, 40 * MB)
+    for _attempt in range(3):  # the child may, rarely, finish before it is caught
+        stop = threading.Event()
+        killer = threading.Thread(target=_kill_the_parse_child, args=(sig, stop))
+        killer.start()
+        try:
+            up = check_upload(sqlite_rstore.snapshot(), data, "v.xlsx", "MOFA", lang="en",
+                              limits=Limits(parse_memory=512 * MB))  # fmt: skip
+        finally:
+            stop.set()
+            killer.join()
+        if up.problems and "stopped abnormally" in up.problems[0].message:
+            break
+    assert [p.message for p in up.problems] == [
+        f"Reading the file stopped abnormally ({sig.name}); not because of the memory or time limit. The "
+        "file may be damaged or crafted. Fill in the downloaded template and save it again; if this "
+        "happens again, tell the secretariat."
+    ]
+
+
+def test_the_three_ways_a_parse_child_ends_early_are_told_apart() -> None:
+    """Memory (Rust's allocator failing under the cap: SIGABRT after its words), time (stopped at the
+    limit), a crash (a signal from outside): three different errors of the parse."""
+    data = lying_zip((PROBLEMS / "valid.xlsx").read_bytes(), "xl/worksheets/sheet2.xml", 40 * MB, 40 * MB)
+    kw = {"max_rows": 20_000, "max_columns": 200}
+    assert _sheets.parse(data, "xlsx", False, memory=16 * MB, seconds=30, **kw).error == "memory"
+    assert _sheets.parse(data, "xlsx", False, memory=512 * MB, seconds=0.0, **kw).error == "time"
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_the_parse_child, args=(signal.SIGSEGV, stop))
+    killer.start()
+    try:
+        crashed = _sheets.parse(data, "xlsx", False, memory=512 * MB, seconds=30, **kw)
+    finally:
+        stop.set()
+        killer.join()
+    assert (crashed.error, crashed.detail) == ("crash", "SIGSEGV")
