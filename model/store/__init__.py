@@ -7,7 +7,14 @@ Read with `store.snapshot()` (an immutable view at one version); write with
 from model.store._changes import ChangeSet, Outcome, RowChange
 from model.store._snapshot import Snapshot, per_snapshot
 from model.store._store import JOINT, Store, open_store
-from model.store._tables import FOLLOWUP_KEY, FOLLOWUP_VALUES, KPI_KEY, KPI_VALUES, REFERENCE_TABLES
+from model.store._tables import (
+    FOLLOWUP_KEY,
+    FOLLOWUP_VALUES,
+    KPI_KEY,
+    KPI_VALUES,
+    REFERENCE_TABLES,
+    schema_columns,
+)
 from model.store._transaction import Actor, Transaction
 
 __all__ = [
@@ -26,4 +33,5 @@ __all__ = [
     "Transaction",
     "open_store",
     "per_snapshot",
+    "schema_columns",
 ]
