@@ -16,8 +16,10 @@ they are "担当府省未設定" until the secretariat assigns them.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -279,7 +281,14 @@ class _Timeline:
         self.order = sorted(((e.from_fy or 0, i, e) for i, e in enumerate(edits)), key=lambda x: (x[0], x[1]))
         self.keys = [k for k, _, _ in self.order]
         self.builders: dict[int, Builder] = {}  # edits applied → builder
-        self.lock = threading.Lock()
+        self.structures: dict[int | None, Structure] = {}  # fiscal year → its structure
+        self.lock = threading.RLock()
+
+    def structure(self, fiscal_year: int | None) -> Structure:
+        with self.lock:
+            if fiscal_year not in self.structures:
+                self.structures[fiscal_year] = _structure(self.at(fiscal_year), fiscal_year)
+            return self.structures[fiscal_year]
 
     def at(self, fiscal_year: int | None) -> Builder:
         n = len(self.order) if fiscal_year is None else bisect.bisect_right(self.keys, fiscal_year)
@@ -309,11 +318,44 @@ def seed_tables(snap: Snapshot) -> dict[str, pd.DataFrame]:
     return {name: snap.table(name) for name in names}
 
 
+# Timelines by the content they are made from (the seed's tables and the edits): a snapshot taken after a
+# write that changed no structure (an upload, a decision) finds its structures already made. Keyed by
+# content, not by store or version, so that no restore, re-seed or second store can be served another's.
+_TIMELINES: OrderedDict[str, _Timeline] = OrderedDict()
+_TIMELINES_LOCK = threading.Lock()
+_TIMELINES_KEPT = 4
+
+
+def _content_key(snap: Snapshot) -> str:
+    """A digest of what a snapshot's structure is made from: the seed's tables and the edits, in order."""
+    edits = snap.structure_edits()[["op", "target", "payload", "from_fy", "reason"]]
+    digest = hashlib.sha256()
+    for name, df in [*sorted(seed_tables(snap).items()), ("edits", edits)]:
+        digest.update(f"{name}\x1f{list(df.columns)}\x1e".encode())
+        digest.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _timeline(snap: Snapshot) -> _Timeline:
+    key = _content_key(snap)
+    with _TIMELINES_LOCK:
+        found = _TIMELINES.get(key)
+        if found is not None:
+            _TIMELINES.move_to_end(key)
+            return found
+    made = _Timeline(seed_tables(snap), stored_edits(snap))
+    with _TIMELINES_LOCK:
+        made = _TIMELINES.setdefault(key, made)
+        _TIMELINES.move_to_end(key)
+        while len(_TIMELINES) > _TIMELINES_KEPT:
+            _TIMELINES.popitem(last=False)
+    return made
+
+
 @per_snapshot
 def state(snap: Snapshot, fiscal_year: int | None = None) -> Structure:
     """The structure in force for `fiscal_year` (None: as it stands now)."""
-    timeline = snap.derive(("structure-timeline",), lambda: _Timeline(seed_tables(snap), stored_edits(snap)))
-    return _structure(timeline.at(fiscal_year), fiscal_year)
+    return snap.derive(("structure-timeline",), lambda: _timeline(snap)).structure(fiscal_year)
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

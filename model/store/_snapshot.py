@@ -101,10 +101,22 @@ class Snapshot:
     # --- reported data --------------------------------------------------------------------------------
     def followup(self, fiscal_year: int | None = None) -> pd.DataFrame:
         """The current follow-up entries (one row per action × fiscal year × ministry), in key order."""
-        df = self.derive(("followup",), lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
+        every = ("followup",)
         if fiscal_year is None:
-            return df
-        return df[df["fiscal_year"] == fiscal_year].reset_index(drop=True)
+            return self.derive(every, lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
+        with self._lock:
+            known = every in self._memo
+        if known:
+            df = self.derive(every, lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
+            return df[df["fiscal_year"] == fiscal_year].reset_index(drop=True)
+        # One year's current rows from that year's versions alone (the key holds the year, so this is the
+        # same frame as filtering every year's): a template or an upload check from a new snapshot needs one
+        # year, and ten years of versions cost ten times as much to sort.
+        hist = self._followup_history
+        return self.derive(
+            ("followup", fiscal_year),
+            lambda: current_frame(hist[hist["fiscal_year"] == fiscal_year], FOLLOWUP_KEY),
+        )
 
     def kpi_observations(self) -> pd.DataFrame:
         """The current KPI observations, dates as datetime.date."""

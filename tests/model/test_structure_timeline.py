@@ -36,3 +36,29 @@ def test_every_year_equals_a_build_from_scratch(tmp_path: Path) -> None:
     # a later year's edits never leak into an earlier year's structure
     first, last = S.state(snap, built.years[0]).actions, S.state(snap, built.years[-1]).actions
     assert first["in_force"].sum() != last["in_force"].sum() or not first.equals(last)
+
+
+def test_snapshots_share_a_structure_until_the_structure_changes(store: Store) -> None:
+    """A snapshot after a write that changed no structure (a submission) finds the structure made already;
+    after an edit, and only then, a new one is made, holding the edit."""
+    from model.auth import operator
+    from model.structure import Edit
+    from model.structure_edits import apply_edits
+    from tests.conftest import submit_followup
+
+    before = S.state(store.snapshot(), 2024)
+    submit_followup(store, "MEXT", 2021, [("1-1-01", "順調", "○進めた。")])
+    after_upload = store.snapshot()
+    assert after_upload.followup(2021)["action_id"].tolist().count("1-1-01") >= 1
+    assert S.state(after_upload, 2024) is before
+    apply_edits(store, operator(), [Edit("action.retire", "2-1-01", {}, 2024, "統合により終了")])
+    edited = S.state(store.snapshot(), 2024)
+    assert edited is not before
+    in_force = dict(zip(edited.actions["action_id"], edited.actions["in_force"], strict=True))
+    assert not in_force["2-1-01"]
+    assert dict(zip(before.actions["action_id"], before.actions["in_force"], strict=True))["2-1-01"]
+    # and it is the structure a build from scratch gives
+    pd.testing.assert_frame_equal(
+        edited.actions,
+        S.build(S.seed_tables(store.snapshot()), S.stored_edits(store.snapshot()), 2024).actions,
+    )
