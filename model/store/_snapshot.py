@@ -102,13 +102,11 @@ class Snapshot:
     def followup(self, fiscal_year: int | None = None) -> pd.DataFrame:
         """The current follow-up entries (one row per action × fiscal year × ministry), in key order."""
         every = ("followup",)
-        if fiscal_year is None:
-            return self.derive(every, lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
         with self._lock:
             known = every in self._memo
-        if known:
+        if fiscal_year is None or known:
             df = self.derive(every, lambda: current_frame(self._followup_history, FOLLOWUP_KEY))
-            return df[df["fiscal_year"] == fiscal_year].reset_index(drop=True)
+            return df if fiscal_year is None else df[df["fiscal_year"] == fiscal_year].reset_index(drop=True)
         # One year's current rows from that year's versions alone (the key holds the year, so this is the
         # same frame as filtering every year's): a template or an upload check from a new snapshot needs one
         # year, and ten years of versions cost ten times as much to sort.
