@@ -50,7 +50,18 @@ ministries = registry(snap)
 # A checked file not yet committed, kept for this login (a reload starts a new page session: the
 # selections below come back to it once).
 sid = session_id()
-kept = pending.kept(store, sid, user) if sid is not None else None
+_KEPT = "up_kept_file"  # (session, the kept file or None): read once a page session, not on every rerun
+if sid is not None and st.session_state.get(_KEPT, (None,))[0] != sid:
+    st.session_state[_KEPT] = (sid, pending.kept(store, sid, user))
+kept = st.session_state[_KEPT][1] if sid is not None else None
+
+
+def _forget_kept() -> None:
+    """The kept file was discarded, replaced or committed: read it again on the next run."""
+    st.session_state.pop(_KEPT, None)
+    if sid is not None:
+        pending.discard(store, sid)
+
 
 # --- ministry and round -----------------------------------------------------------------------------------
 names = {m.code: (m.name_en if L == "en" else m.name_ja) for m in ministries}
@@ -135,8 +146,8 @@ _UPLOADER = f"up_file_{st.session_state.get('up_n', 0)}"
 
 def _uploader_changed() -> None:
     """The user chose another file or removed it: the kept one no longer stands for what they check."""
-    if sid is not None and st.session_state.get(_UPLOADER) is None:
-        pending.discard(store, sid)
+    if st.session_state.get(_UPLOADER) is None:
+        _forget_kept()
 
 
 file = st.file_uploader(
@@ -149,8 +160,7 @@ if source is None and kept is not None and kept.ministry_code == code and kept.f
         icon=":material/inventory_2:",
     )
     if st.button(msg("ui.upload.discard"), key="discard_kept"):
-        assert sid is not None
-        pending.discard(store, sid)
+        _forget_kept()
         st.rerun()
     source = (kept.content, kept.file_name)
 
@@ -243,6 +253,7 @@ if source is not None:
         if st.session_state.get("up_kept") != _keep_key:  # once per file, not on every rerun
             pending.keep(store, sid, user, code, int(fy), source[1], source[0])
             st.session_state["up_kept"] = _keep_key
+            st.session_state.pop(_KEPT, None)
     if not up.ok:
         st.error(msg("up.rejected", n=len(up.problems)))
         # st.table, not st.dataframe: long Japanese messages wrap, and the text is selectable.
@@ -263,8 +274,7 @@ if source is not None:
             else:
                 snap = state.after_write()
                 st.session_state.pop("up_checked", None)
-                if sid is not None:
-                    pending.discard(store, sid)
+                _forget_kept()
                 st.session_state["up_done"] = committed_message(outcome, L)
                 if outcome.submission_id is not None:  # the receipt number (受付番号) the ministry keeps
                     receipt = receipt_of(snap, outcome.submission_id)
