@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from model.commands import all_modules, modules_for
+from model.commands._kept import keeps, run_kept
 from model.errors import AppError
 from model.messages import t
 from model.runtime import tune_gc
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)
     try:
-        return int(args.run(args))
+        return run_kept(args) if keeps(args) else int(args.run(args))
     except AppError as err:
         print(f"error: {err.render(args.lang)}", file=sys.stderr)
         return 1

@@ -55,8 +55,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-STATUSES = ("achieved", "on_track", "moderate", "limited", "deteriorating", "missed", "no_data", "no_target")
-DIRECTIONS = ("increase", "decrease", "maintain")
+from model.kpi_codes import DIRECTIONS as DIRECTIONS  # re-exported: defined apart, without pandas
+from model.kpi_codes import STATUSES as STATUSES
 
 
 @dataclass(frozen=True)

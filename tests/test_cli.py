@@ -146,7 +146,7 @@ def test_each_command_module_registers_what_the_registry_says() -> None:
 def test_status_imports_neither_mail_nor_spreadsheet_libraries(db: Path) -> None:
     """The small commands stay small: `status` loads no module of the reminders, the exports or pandera."""
     code = (
-        "import sys, runpy; sys.argv = ['model', 'status', '--json']\n"
+        "import sys, runpy; sys.argv = ['model', 'status', '--json', '--recompute']\n"
         "try:\n    runpy.run_module('model', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "heavy = {'pandera', 'openpyxl', 'plotly', 'smtplib', 'pptx'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith('model.exports')),"
@@ -162,3 +162,50 @@ def test_status_imports_neither_mail_nor_spreadsheet_libraries(db: Path) -> None
     *_, modules, thresholds = proc.stderr.strip().splitlines()
     assert modules == "[]"
     assert thresholds == "(50000, 20, 100)"  # model/runtime.py: the CLI tunes the collector
+
+
+MODULES_AFTER = (
+    "import sys, runpy; sys.argv = ['model', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('model', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    "print('pandas imported' if 'pandas' in sys.modules else 'no pandas', file=sys.stderr)"
+)
+
+
+def run_reporting_modules(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QF_SQLITE_PATH": str(db)}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-c", MODULES_AFTER, *args], capture_output=True, text=True, cwd=ROOT, env=env,
+        timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_status_and_kpi_print_the_kept_output_until_the_store_changes(tmp_path: Path) -> None:
+    """The second `status` / `kpi` at a store version prints the first one's output, read from the store
+    without importing pandas; a write makes them derive it again; --recompute always derives it."""
+    import sqlite3
+
+    db = tmp_path / "kept.sqlite3"
+    assert run("init", db=db).returncode == 0
+    for command in (("status", "--json"), ("status",), ("kpi", "--json", "--as-of", "2026-03-31")):
+        first = run_reporting_modules(*command, db=db)
+        again = run_reporting_modules(*command, db=db)
+        assert first.returncode == again.returncode == 0
+        assert first.stderr.strip().endswith("pandas imported")
+        assert again.stderr.strip().endswith("no pandas"), command
+        assert again.stdout == first.stdout and len(first.stdout) > 100
+    with sqlite3.connect(db) as conn:  # the text printed is the kept one: change it where it is kept
+        assert conn.execute("SELECT count(*) FROM kept_outputs").fetchone() == (3,)
+        conn.execute("UPDATE kept_outputs SET stdout = 'kept text\n'")
+    assert run("status", "--json", db=db).stdout == "kept text\n"
+    recomputed = run("status", "--json", "--recompute", db=db).stdout
+    before = json.loads(recomputed)
+
+    done = run("kpi", "override", "G-3-1", "--status", "on_track", "--reason", "確認済み", db=db)
+    assert done.returncode == 0, done.stderr
+    after = run("status", "--json", db=db)
+    report = json.loads(after.stdout)  # not the kept text: the store changed
+    assert report["store_version"] == before["store_version"] + 1
+    assert after.stdout == run("status", "--json", "--recompute", db=db).stdout
+    kpi = {r["goal_id"]: r for r in json.loads(run("kpi", "--json", "--as-of", "2026-03-31", db=db).stdout)}
+    assert kpi["G-3-1"]["status"] == "on_track"  # the override shows: not the output kept before it

@@ -6,12 +6,15 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from model.store import Snapshot, Store, open_store
+from model.store import Store, open_store
 from model.text import json_safe
+
+if TYPE_CHECKING:  # pandas is not imported on the path that prints a kept output (model.commands._kept)
+    import pandas as pd
+
+    from model.store import Snapshot
 
 
 def store_from(args: argparse.Namespace) -> Store:
@@ -20,12 +23,17 @@ def store_from(args: argparse.Namespace) -> Store:
 
 def snapshot_from(args: argparse.Namespace, *, followup: bool = True) -> Snapshot:
     """The store's state for a reading command: one snapshot, everything it prints is of that version
-    (`followup=False` for a command that prints no follow-up entry: they are most of a large store)."""
-    return store_from(args).snapshot(followup=followup)
+    (`followup=False` for a command that prints no follow-up entry: they are most of a large store).
+    The version read is noted on `args.read_versions` when the command's output may be kept."""
+    snap = store_from(args).snapshot(followup=followup)
+    read = getattr(args, "read_versions", None)
+    if read is not None:
+        read.append(snap.version)
+    return snap
 
 
 def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime | pd.Timestamp):
+    if isinstance(value, dt.date):  # datetime and pandas' Timestamp are dates too
         return value.isoformat()
     if hasattr(value, "item"):
         return value.item()

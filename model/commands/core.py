@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from model import strategy
-from model.auth import get_user, operator
-from model.calendar_ja import parse_date
-from model.commands._common import emit_json, records, snapshot_from, store_from
-from model.errors import AppError
-from model.followup import completeness, fiscal_years, structure
-from model.format import format_pct, format_value
-from model.goals import calculation_record, kpi_table, set_override, status_label
-from model.kpi import STATUSES
+from model.commands._common import store_from
+from model.kpi_codes import STATUSES
 from model.messages import t
-from model.reporting.rounds import collection_year
-from model.store import REFERENCE_TABLES, Snapshot
-from model.strategy import registry
+
+# `status` and `kpi` usually print the output kept for the store's version (model.commands._kept): this
+# module is imported for its parsers on that path, so what needs pandas is imported where it is used.
+if TYPE_CHECKING:
+    from model.store import Snapshot
 
 
 def add_parser(sub: Any) -> None:
@@ -36,10 +28,16 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "status",
         help="counts per table, ministry and fiscal year",
-        description="Counts per table, per ministry (actions owned) and per fiscal year.",
+        description="Counts per table, per ministry (actions owned) and per fiscal year. The output is kept "
+        "for the store version: run again before the store changes, it is printed without deriving it.",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.set_defaults(run=run_status)
+    p.add_argument(
+        "--recompute",
+        action="store_true",
+        help="derive the output again instead of printing the one kept for this store version",
+    )
+    p.set_defaults(run=run_status, keep=lambda args: True)
 
     p = sub.add_parser(
         "backup",
@@ -79,7 +77,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--clear", action="store_true", help="override: remove the secretariat's status")
     p.add_argument("--reason", default="", help="override: why (required with --status)")
     p.add_argument("--user", help="override: the account acting (default: the server's operator)")
-    p.set_defaults(run=run_kpi)
+    p.add_argument(
+        "--recompute",
+        action="store_true",
+        help="derive the output again instead of printing the one kept for this store version",
+    )
+    p.set_defaults(run=run_kpi, keep=lambda args: args.action is None)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -112,6 +115,12 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def status_report(snap: Snapshot) -> dict[str, Any]:
     """What the store holds at one version: the numbers `status` prints (also used by tests)."""
+    from collections import Counter
+
+    from model import followup, strategy
+    from model.reporting.rounds import collection_year
+    from model.strategy import registry
+
     actions = strategy.actions(snap)
     ministries = registry(snap)
     owners = strategy.owners(snap)
@@ -159,7 +168,7 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
         "fiscal_years": per_year,
         "collection_year": collecting,
         "completeness": {
-            str(fy): _completeness(snap, fy) for fy in sorted({*fiscal_years(snap), collecting})
+            str(fy): _completeness(snap, fy) for fy in sorted({*followup.fiscal_years(snap), collecting})
         },
         "tables": table_counts(snap),
     }
@@ -167,6 +176,9 @@ def status_report(snap: Snapshot) -> dict[str, Any]:
 
 def strategy_counts(snap: Snapshot) -> dict[str, Any]:
     """Per strategy, as it stands now: its areas, sub-areas, actions in force, and their owners."""
+    from model import strategy
+    from model.followup import structure
+
     st = structure(snap)
     st = st[st["in_force"]]
     goals = strategy.goals(snap)
@@ -203,6 +215,8 @@ def strategy_counts(snap: Snapshot) -> dict[str, Any]:
 
 def _completeness(snap: Snapshot, fiscal_year: int) -> dict[str, Any]:
     """Per ministry: rows owned, reported, missing (model.followup.completeness, the one definition)."""
+    from model.followup import completeness
+
     comp = completeness(snap, fiscal_year)
     return {
         str(r["ministry_code"]): {
@@ -216,6 +230,8 @@ def _completeness(snap: Snapshot, fiscal_year: int) -> dict[str, Any]:
 
 def table_counts(snap: Snapshot) -> dict[str, int]:
     """Rows per stored table at the snapshot's version (reference tables, submissions, versions)."""
+    from model.store import REFERENCE_TABLES
+
     out = {f"ref_{name}": len(snap.table(name)) for name in REFERENCE_TABLES}
     out["submissions"] = len(snap.submissions())
     out["followup_versions"] = len(snap.history("followup"))
@@ -224,6 +240,8 @@ def table_counts(snap: Snapshot) -> dict[str, int]:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from model.commands._common import emit_json, snapshot_from
+
     report = status_report(snapshot_from(args))
     if args.json:
         emit_json(report)
@@ -253,6 +271,13 @@ def run_status(args: argparse.Namespace) -> int:
 def run_kpi(args: argparse.Namespace) -> int:
     if args.action == "override":
         return _run_override(args)
+    import pandas as pd
+
+    from model.calendar_ja import parse_date
+    from model.commands._common import emit_json, records, snapshot_from
+    from model.format import format_pct, format_value
+    from model.goals import calculation_record, kpi_table, status_label
+
     as_of = parse_date(args.as_of) if args.as_of else None
     table = kpi_table(snapshot_from(args, followup=False), as_of=as_of, with_observations_only=not args.all)
     if args.json:
@@ -286,6 +311,10 @@ def run_kpi(args: argparse.Namespace) -> int:
 
 def _run_override(args: argparse.Namespace) -> int:
     """`kpi override GOAL_ID --status S --reason TEXT [--user U]` or `--clear`: secretariat only."""
+    from model.auth import get_user, operator
+    from model.errors import AppError
+    from model.goals import set_override
+
     if not args.goal_id:
         raise AppError("err.override.goal_missing")
     if bool(args.status) == bool(args.clear):

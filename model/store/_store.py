@@ -17,9 +17,8 @@ from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from model.config import database_url
 from model.errors import AppError
 from model.store._backup import backup, restore
-from model.store._changes import ChangeSet, Outcome, clean
 from model.store._engine import PG_WRITE_LOCK, SNAPSHOT, TXN_MODE, WRITE, make_engine
-from model.store._snapshot import Snapshot, load_snapshot, require_version
+from model.store._kept import keep, read_kept
 from model.store._tables import (
     KPI_VALUES,
     changes,
@@ -32,11 +31,15 @@ from model.store._tables import (
     submission_files,
     users,
 )
-from model.store._transaction import Actor, Transaction
 from model.store._upgrade import upgrade
 
+# The snapshot, change-set and transaction modules (pandas) are imported where they are used: `status` and
+# `kpi` print a kept output (model/store/_kept.py) through this module without pandas.
 if TYPE_CHECKING:
     from model.seed import SeedData
+    from model.store._changes import ChangeSet, Outcome
+    from model.store._snapshot import Snapshot
+    from model.store._transaction import Actor, Transaction
 
 _NEWEST = sa.select(sa.func.coalesce(sa.func.max(changes.c.id), 0))
 JOINT = "JOINT"  # ministry code of the published, jointly written follow-up text (seed 002)
@@ -113,6 +116,8 @@ class Store:
     def transaction(self, user: Actor | str, kind: str) -> Iterator[Transaction]:
         """One write transaction, all of it or nothing; writers are serialised (see _engine). The checks
         that must see the state the write changes (round open, stale template) run inside it."""
+        from model.store._transaction import Transaction
+
         name = user if isinstance(user, str) else user.name
         with self._connect(WRITE) as conn, conn.begin():
             if self.dialect == "postgresql":
@@ -128,6 +133,8 @@ class Store:
     def snapshot(self, version: int | None = None, *, followup: bool = True) -> Snapshot:
         """The state at `version` (default: the newest), fully loaded, in one read transaction
         (`followup=False`: without the follow-up entries, for a reader that needs none)."""
+        from model.store._snapshot import load_snapshot, require_version
+
         with self._connect(SNAPSHOT) as conn, conn.begin():
             newest = _newest(conn)
             require_version(newest)
@@ -228,6 +235,30 @@ class Store:
         found["content"] = bytes(found["content"])
         return found
 
+    # --- outputs kept per version (model/store/_kept.py) ------------------------------------------------
+    def kept_output(self, key: str) -> tuple[str, str] | None:
+        """(stdout, stderr) a command printed under `key` at the newest version, if kept. One statement."""
+        with self._connect(None) as conn:
+            return read_kept(conn, key)
+
+    def keep_output(self, key: str, version: int, stdout: str, stderr: str) -> bool:
+        """Keep a command's output for `version`; False when the store cannot take it now (best effort:
+        the command has printed already). On SQLite it waits 0.25 s at most for another writer, not 60."""
+        try:
+            with self._connect(WRITE) as conn:
+                raw = conn.connection.driver_connection if self.dialect == "sqlite" else None
+                if raw is not None:  # before BEGIN IMMEDIATE, which is where it would wait
+                    raw.execute("PRAGMA busy_timeout = 250")
+                try:
+                    with conn.begin():
+                        keep(conn, key, version, stdout, stderr)
+                finally:
+                    if raw is not None:
+                        raw.execute("PRAGMA busy_timeout = 60000")
+        except (AppError, SQLAlchemyError, OSError):
+            return False
+        return True
+
     # --- seeding --------------------------------------------------------------------------------------
     def is_initialised(self) -> bool:
         try:
@@ -248,6 +279,7 @@ class Store:
     def init(self, seed: SeedData | None = None) -> str:
         """Create the tables and load the seed; idempotent. Returns created | updated | unchanged."""
         from model.seed import load_seed  # pandera: only where the seed is read and validated
+        from model.store._changes import ChangeSet, clean
 
         seed = seed or load_seed()
         with self.transaction(SEED_USER, "seed") as tx:

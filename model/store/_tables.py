@@ -391,3 +391,17 @@ pending_uploads = sa.Table(
     sa.Column("content", sa.LargeBinary, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# What a reading command printed for one store version (model/store/_kept.py): `status` and `kpi` print the
+# same text until the store changes, so the next run prints it again instead of deriving it from every
+# entry. Not versioned state: a derived copy, keyed by a digest of everything the text depends on (the
+# command line, the database, the code, the day); rows for versions other than the newest are deleted.
+kept_outputs = sa.Table(
+    "kept_outputs",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("stdout", sa.Text, nullable=False),
+    sa.Column("stderr", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
