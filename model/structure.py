@@ -16,18 +16,22 @@ they are "担当府省未設定" until the secretariat assigns them.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
 
 from model.ministries import MinistryRegistry
 from model.store import Snapshot, per_snapshot
+
+T = TypeVar("T")
+P = ParamSpec("P")
 
 # op → whether it is bound to a fiscal year (year-bound edits change the structure from that year on)
 OPS: dict[str, bool] = {
@@ -268,7 +272,7 @@ def build(tables: dict[str, pd.DataFrame], edits: Iterable[Edit], fiscal_year: i
     return _structure(applied(tables, edits, fiscal_year), fiscal_year)
 
 
-class _Timeline:
+class Timeline:
     """The builders of a snapshot's fiscal years, each made from the one before it.
 
     The edits effective by a fiscal year, in the order `applied` takes them (by the year they apply from,
@@ -282,7 +286,20 @@ class _Timeline:
         self.keys = [k for k, _, _ in self.order]
         self.builders: dict[int, Builder] = {}  # edits applied → builder
         self.structures: dict[int | None, Structure] = {}  # fiscal year → its structure
+        self.memo: dict[Hashable, Any] = {}  # facts of the structure alone (`per_structure`)
         self.lock = threading.RLock()
+
+    def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per timeline and key, handed out as `Snapshot.derive` hands out (frames as
+        shallow copies, containers as new ones). Computed outside the lock: a fact asks for structures and
+        other facts, which take it; two threads asking at once may both compute, the first result is kept."""
+        with self.lock:
+            if key in self.memo:
+                return _handed_out(cast(T, self.memo[key]))
+        made = compute()
+        with self.lock:
+            value = cast(T, self.memo.setdefault(key, made))
+        return _handed_out(value)
 
     def structure(self, fiscal_year: int | None) -> Structure:
         with self.lock:
@@ -321,29 +338,54 @@ def seed_tables(snap: Snapshot) -> dict[str, pd.DataFrame]:
 # Timelines by the content they are made from (the seed's tables and the edits): a snapshot taken after a
 # write that changed no structure (an upload, a decision) finds its structures already made. Keyed by
 # content, not by store or version, so that no restore, re-seed or second store can be served another's.
-_TIMELINES: OrderedDict[str, _Timeline] = OrderedDict()
+_TIMELINES: OrderedDict[str, Timeline] = OrderedDict()
 _TIMELINES_LOCK = threading.Lock()
 _TIMELINES_KEPT = 4
 
 
 def _content_key(snap: Snapshot) -> str:
     """A digest of what a snapshot's structure is made from: the seed's tables and the edits, in order."""
-    edits = snap.structure_edits()[["op", "target", "payload", "from_fy", "reason"]]
+    edits = snap.structure_edits()
     digest = hashlib.sha256()
     for name, df in [*sorted(seed_tables(snap).items()), ("edits", edits)]:
-        digest.update(f"{name}\x1f{list(df.columns)}\x1e".encode())
-        digest.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+        columns = ["op", "target", "payload", "from_fy", "reason"] if name == "edits" else list(df.columns)
+        digest.update(f"{name}\x1f{columns}\x1f{len(df)}\x1e".encode())
+        for column in columns:
+            _digest_column(digest, df[column])
     return digest.hexdigest()
 
 
-def _timeline(snap: Snapshot) -> _Timeline:
+def _digest_column(digest: Any, values: pd.Series) -> None:
+    """One column's exact content into `digest`: Arrow-backed text as its buffers (with each chunk's offset
+    and length and each buffer's size, so that equal bytes are equal values), numbers and dates as their
+    bytes, anything else as the repr of its values. A few times faster than hash_pandas_object column by
+    column, which was a third of a small ministry's template from a fresh snapshot; the same content laid
+    out otherwise in memory only makes another key (a timeline made again), never a wrong one."""
+    digest.update(f"{values.dtype}\x1f".encode())
+    array = values.array
+    if isinstance(array, pd.arrays.ArrowExtensionArray):
+        chunked = array.__arrow_array__()
+        for chunk in chunked.chunks:
+            digest.update(f"{chunk.offset},{len(chunk)}\x1f".encode())
+            for buffer in chunk.buffers():
+                digest.update(b"-" if buffer is None else f"{buffer.size}:".encode())
+                if buffer is not None:
+                    digest.update(buffer)
+    elif values.dtype.kind in "biufmM":
+        digest.update(values.to_numpy().tobytes())
+    else:
+        digest.update(repr(values.tolist()).encode())
+    digest.update(b"\x1e")
+
+
+def _timeline(snap: Snapshot) -> Timeline:
     key = _content_key(snap)
     with _TIMELINES_LOCK:
         found = _TIMELINES.get(key)
         if found is not None:
             _TIMELINES.move_to_end(key)
             return found
-    made = _Timeline(seed_tables(snap), stored_edits(snap))
+    made = Timeline(seed_tables(snap), stored_edits(snap))
     with _TIMELINES_LOCK:
         made = _TIMELINES.setdefault(key, made)
         _TIMELINES.move_to_end(key)
@@ -352,10 +394,45 @@ def _timeline(snap: Snapshot) -> _Timeline:
     return made
 
 
-@per_snapshot
-def state(snap: Snapshot, fiscal_year: int | None = None) -> Structure:
+def timeline(snap: Snapshot) -> Timeline:
+    """The snapshot's structures: one timeline for every snapshot whose seed tables and edits are equal."""
+    return snap.derive(("structure-timeline",), lambda: _timeline(snap))
+
+
+def state(source: Snapshot | Timeline, fiscal_year: int | None = None) -> Structure:
     """The structure in force for `fiscal_year` (None: as it stands now)."""
-    return snap.derive(("structure-timeline",), lambda: _timeline(snap)).structure(fiscal_year)
+    return (source if isinstance(source, Timeline) else timeline(source)).structure(fiscal_year)
+
+
+def per_structure(
+    fn: Callable[Concatenate[Timeline, P], T],
+) -> Callable[Concatenate[Snapshot | Timeline, P], T]:
+    """Memoise a fact of the structure alone (who owns which action in a year, a ministry's rows, labels)
+    on the timeline, so that every snapshot of the same structure shares it: the first template after an
+    upload or a review decision, which changes no structure, derives none of it again. An edit of the
+    structure makes another timeline, so the fact is derived again and the edit shows.
+
+    `fn` is given the timeline, never a snapshot: it can read only the seed's tables (`tables`), the
+    structures (`state(timeline, fy)`) and other facts of the structure, so it cannot depend on follow-up
+    data. Called with a snapshot or with a timeline (from another such fact)."""
+
+    @functools.wraps(fn)
+    def wrapper(source: Snapshot | Timeline, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        tl = source if isinstance(source, Timeline) else timeline(source)
+        key = ("per_structure", fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        return tl.derive(key, lambda: fn(tl, *args, **kwargs))
+
+    return wrapper
+
+
+def _handed_out(value: T) -> T:
+    """As `Snapshot.derive` hands out a memoised value: frames as shallow copies (copy-on-write protects
+    ours), lists, sets and dicts as new containers, so that no caller can change what the next one gets."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy(deep=False)  # type: ignore[return-value]
+    if isinstance(value, list | set | dict):
+        return type(value)(value)
+    return value
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

@@ -30,12 +30,12 @@ from model.format import format_value, unit_label
 from model.messages import t
 from model.ministries import Ministry
 from model.reporting import layout as L
-from model.reporting.owners import owned_action_ids, owned_goals
 from model.reporting.review import entry_states
 from model.reporting.rounds import get_round
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import JOINT, Snapshot, Store, per_snapshot
-from model.strategy import registry, strategies
+from model.strategy import owned_action_ids, owned_goals, registry, strategies
+from model.structure import Timeline, per_structure
 
 _NARROW = re.compile("[^\u2e80-\U0010ffff]")  # what _lines counts as half-width (the rest: full-width)
 # Sheet protection as openpyxl wrote it: drawing objects and scenarios not protected.
@@ -141,30 +141,13 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
     already submitted for the year, so that fixing a returned row means changing only that row), the
     secretariat's comment on a returned row, last year's text.
 
-    Read from the year's actions and the small area / pillar / strategy tables, for this ministry's rows
-    only (what `model.followup.structure` joins for every row of the year)."""
-    ids = owned_action_ids(snap, ministry_code, fiscal_year)
-    acts = strategy.actions(snap, fiscal_year)
-    action_ids, parents, titles, area_ids, orders = (
-        acts[c].tolist() for c in ("action_id", "parent_id", "title_ja", "area_id", "order")
-    )
-    title_of = dict(zip(action_ids, titles, strict=True))
-    places = _places(snap)
-    last = snap.followup(fiscal_year - 1)
-    own, joint = _texts(last, ministry_code), _texts(last, JOINT)
-    sent = _texts(snap.followup(fiscal_year), ministry_code)
+    The rows and their labels are the structure's (`_layout`, shared by every snapshot of the same
+    structure); the entries are read for this ministry and these years only."""
+    own, joint = _entries(snap, ministry_code, fiscal_year - 1), _entries(snap, JOINT, fiscal_year - 1)
+    sent = _entries(snap, ministry_code, fiscal_year)
     returned = _returned(snap, ministry_code, fiscal_year)
-    mine = sorted(
-        (places[area][0], order, i)
-        for i, (action_id, area, order) in enumerate(zip(action_ids, area_ids, orders, strict=True))
-        if action_id in ids and area in places
-    )
     out: list[list[Any]] = []
-    for _, _, i in mine:
-        action_id, parent, title = str(action_ids[i]), parents[i], str(titles[i])
-        if isinstance(parent, str):
-            title = f"{title_of.get(parent)} ／ {title}"
-        _, strategy_ja, pillar, area = places[area_ids[i]]
+    for action_id, strategy_ja, pillar, area, title in _layout(snap, ministry_code, fiscal_year):
         prev = own.get(action_id) or joint.get(action_id)
         now = sent.get(action_id)
         out.append(
@@ -182,19 +165,45 @@ def followup_rows(snap: Snapshot, ministry_code: str, fiscal_year: int) -> list[
     return out
 
 
-@per_snapshot
-def _places(snap: Snapshot) -> dict[Any, tuple[int, Any, str, str]]:
+@per_structure
+def _layout(tl: Timeline, ministry_code: str, fiscal_year: int) -> list[tuple[str, Any, str, str, str]]:
+    """The ministry's rows of the year in the template's order, each (action_id, strategy, pillar, area,
+    title; a sub row's title after its parent's). Read from the year's actions and the small area / pillar
+    / strategy tables, for this ministry's rows only (what `model.followup.structure` joins for every row
+    of the year)."""
+    ids = owned_action_ids(tl, ministry_code, fiscal_year)
+    acts = strategy.actions(tl, fiscal_year)
+    action_ids, parents, titles, area_ids, orders = (
+        acts[c].tolist() for c in ("action_id", "parent_id", "title_ja", "area_id", "order")
+    )
+    title_of = dict(zip(action_ids, titles, strict=True))
+    places = _places(tl)
+    mine = sorted(
+        (places[area][0], order, i)
+        for i, (action_id, area, order) in enumerate(zip(action_ids, area_ids, orders, strict=True))
+        if action_id in ids and area in places
+    )
+    out: list[tuple[str, Any, str, str, str]] = []
+    for _, _, i in mine:
+        parent, title = parents[i], str(titles[i])
+        if isinstance(parent, str):
+            title = f"{title_of.get(parent)} ／ {title}"
+        _, strategy_ja, pillar, area = places[area_ids[i]]
+        out.append((str(action_ids[i]), strategy_ja, pillar, area, title))
+    return out
+
+
+@per_structure
+def _places(tl: Timeline) -> dict[Any, tuple[int, Any, str, str]]:
     """area_id → the rank of its strategy (oldest first), the strategy's title, the pillar's and the
     area's labels; only areas whose pillar and strategy exist (as `structure` joins them)."""
-    rank = {s: i for i, s in enumerate(strategies(snap)["strategy_id"].tolist())}
+    rank = {s: i for i, s in enumerate(strategies(tl)["strategy_id"].tolist())}
     docs = {
-        r["strategy_id"]: r for r in snap.table("strategies").to_dict("records") if r["strategy_id"] in rank
+        r["strategy_id"]: r for r in tl.tables["strategies"].to_dict("records") if r["strategy_id"] in rank
     }
-    pillars = {
-        r["pillar_id"]: r for r in snap.table("pillars").to_dict("records") if r["strategy_id"] in docs
-    }
+    pillars = {r["pillar_id"]: r for r in tl.tables["pillars"].to_dict("records") if r["strategy_id"] in docs}
     out: dict[Any, tuple[int, Any, str, str]] = {}
-    for a in snap.table("areas").to_dict("records"):
+    for a in tl.tables["areas"].to_dict("records"):
         p = pillars.get(a["pillar_id"])
         if p is None:
             continue
@@ -214,11 +223,20 @@ def _places(snap: Snapshot) -> dict[Any, tuple[int, Any, str, str]]:
 _TEXTS = ("progress_ja", "next_ja", "status")
 
 
-def _texts(followup: pd.DataFrame, ministry_code: str) -> dict[str, tuple[str | None, ...]]:
-    """action_id → (progress, next, status) of one ministry's entries, None where empty."""
-    rows = followup.loc[followup["ministry_code"] == ministry_code, ["action_id", *_TEXTS]]
-    columns = [[_text(v) for v in rows[c].tolist()] for c in _TEXTS]
-    return dict(zip(rows["action_id"].tolist(), zip(*columns, strict=True), strict=True))
+@per_snapshot
+def _entries(snap: Snapshot, ministry_code: str, fiscal_year: int) -> dict[str, tuple[str | None, ...]]:
+    """action_id → (progress, next, status) of the ministry's current entries for the year, None where
+    empty: the ministry's rows of `snap.followup(fiscal_year)`, from that ministry's and year's versions
+    alone (the newest per row; a deletion removes it), not every ministry's entries of the year."""
+    hist = snap.history("followup", fiscal_year=fiscal_year, ministry_code=ministry_code)
+    out: dict[str, tuple[str | None, ...]] = {}
+    columns = (hist[c].tolist() for c in ("action_id", "deleted", *_TEXTS))
+    for action_id, deleted, *texts in zip(*columns, strict=True):  # oldest first
+        if deleted:
+            out.pop(action_id, None)
+        else:
+            out[action_id] = tuple(_text(v) for v in texts)
+    return out
 
 
 def _returned(snap: Snapshot, ministry_code: str, fiscal_year: int) -> dict[str, Any]:
@@ -238,19 +256,41 @@ def _returned(snap: Snapshot, ministry_code: str, fiscal_year: int) -> dict[str,
 
 def kpi_rows(snap: Snapshot, ministry_code: str) -> list[list[Any]]:
     goals = owned_goals(snap, ministry_code)
-    obs = snap.kpi_observations().sort_values("date")
-    latest: dict[Any, Any] = obs.groupby("goal_id").tail(1).set_index("goal_id").to_dict("index")
+    latest = _latest_observations(snap)
     out: list[list[Any]] = []
-    for g in goals.to_dict("records"):
-        goal_id, unit = str(g["id"]), str(g["unit"])
+    columns = (goals[c].tolist() for c in ("id", "title_ja", "unit"))
+    for goal_id, title, unit in zip(*columns, strict=True):
+        goal_id, unit = str(goal_id), str(unit)
         value: Any = None
         when: Any = None
         if goal_id in latest:
-            o = latest[goal_id]
-            value = format_value(float(o["value"]), unit, "ja")
-            when = o["date"].isoformat()
-        out.append([goal_id, g["title_ja"], unit_label(unit) or "―", value, when, None, None, None])
+            number, date = latest[goal_id]
+            value = format_value(float(number), unit, "ja")
+            when = date.isoformat()
+        out.append([goal_id, title, unit_label(unit) or "―", value, when, None, None, None])
     return out
+
+
+@per_snapshot
+def _latest_observations(snap: Snapshot) -> dict[Any, tuple[Any, Any]]:
+    """goal_id → (value, date) of its newest current observation: the newest date per goal among
+    `snap.kpi_observations()` (the newest version per goal and date; a deletion removes it), read from the
+    versions column by column (a few dozen rows: the frame operations cost more than the rows)."""
+    hist = snap.history("kpi")
+    current: dict[tuple[Any, Any], Any] = {}
+    columns = (hist[c].tolist() for c in ("goal_id", "date", "deleted", "value"))
+    for goal_id, date, deleted, value in zip(*columns, strict=True):  # oldest first
+        if deleted:
+            current.pop((goal_id, date), None)
+        else:
+            current[(goal_id, date)] = value
+    keys = sorted(current)  # in key order, as the store converts the dates
+    dates = pd.to_datetime(pd.Series([d for _, d in keys], dtype=hist["date"].dtype)).dt.date.tolist()
+    latest: dict[Any, tuple[Any, Any]] = {}
+    for (goal_id, raw), date in zip(keys, dates, strict=True):
+        if goal_id not in latest or date > latest[goal_id][1]:
+            latest[goal_id] = (current[(goal_id, raw)], date)
+    return latest
 
 
 def _text(value: Any) -> str | None:
