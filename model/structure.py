@@ -28,7 +28,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 import pandas as pd
 
 from model.ministries import MinistryRegistry
-from model.store import Snapshot, per_snapshot
+from model.store import Snapshot, handed_out, per_snapshot
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -295,11 +295,11 @@ class Timeline:
         other facts, which take it; two threads asking at once may both compute, the first result is kept."""
         with self.lock:
             if key in self.memo:
-                return _handed_out(cast(T, self.memo[key]))
+                return handed_out(cast(T, self.memo[key]))
         made = compute()
         with self.lock:
             value = cast(T, self.memo.setdefault(key, made))
-        return _handed_out(value)
+        return handed_out(value)
 
     def structure(self, fiscal_year: int | None) -> Structure:
         with self.lock:
@@ -423,16 +423,6 @@ def per_structure(
         return tl.derive(key, lambda: fn(tl, *args, **kwargs))
 
     return wrapper
-
-
-def _handed_out(value: T) -> T:
-    """As `Snapshot.derive` hands out a memoised value: frames as shallow copies (copy-on-write protects
-    ours), lists, sets and dicts as new containers, so that no caller can change what the next one gets."""
-    if isinstance(value, pd.DataFrame | pd.Series):
-        return value.copy(deep=False)  # type: ignore[return-value]
-    if isinstance(value, list | set | dict):
-        return type(value)(value)
-    return value
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from model.store._changes import ChangeSet, Outcome, RowChange
     from model.store._kept import output_key
-    from model.store._snapshot import Snapshot, per_snapshot
+    from model.store._snapshot import Snapshot, handed_out, per_snapshot
     from model.store._store import JOINT, Store, open_store
     from model.store._tables import (
         FOLLOWUP_KEY,
@@ -33,6 +33,7 @@ _WHERE = {
     "RowChange": "_changes",
     "output_key": "_kept",
     "Snapshot": "_snapshot",
+    "handed_out": "_snapshot",
     "per_snapshot": "_snapshot",
     "JOINT": "_store",
     "Store": "_store",
@@ -61,6 +62,7 @@ __all__ = [
     "Snapshot",
     "Store",
     "Transaction",
+    "handed_out",
     "open_store",
     "output_key",
     "per_snapshot",

@@ -89,7 +89,7 @@ class Snapshot:
             if key not in self._memo:
                 self._memo[key] = compute()
             value: T = self._memo[key]
-        return _fresh(value)
+        return handed_out(value)
 
     # --- reference tables -----------------------------------------------------------------------------
     def table(self, name: str) -> pd.DataFrame:
@@ -262,9 +262,10 @@ class Snapshot:
         return self._users.copy(deep=False)
 
 
-def _fresh(value: T) -> T:
+def handed_out(value: T) -> T:
     """What a memoised value is handed out as: frames as shallow copies (copy-on-write protects ours),
-    lists, sets and dicts as new containers, so that no caller can change what the next one gets."""
+    lists, sets and dicts as new containers, so that no caller can change what the next one gets (also
+    model.structure's facts shared across snapshots)."""
     if isinstance(value, pd.DataFrame | pd.Series):
         return value.copy(deep=False)  # type: ignore[return-value]
     if isinstance(value, list | set | dict):
