@@ -55,23 +55,31 @@ def list_rounds(snap: Snapshot) -> pd.DataFrame:
     """One row per fiscal year with a round: its state, deadline, who opened (and closed) it and when."""
 
     def build() -> pd.DataFrame:
-        events = snap.round_events()
+        # Plain lists, not a groupby with a row lookup per year (12 ms of an upload check from a fresh
+        # snapshot, for a table of a few dozen events).
+        ev = snap.round_events()
+        by_year: dict[int, list[int]] = {}
+        for i, fy in enumerate(ev["fiscal_year"].tolist()):
+            by_year.setdefault(int(fy), []).append(i)
+        ids, statuses, deadlines = ev["id"].tolist(), ev["status"].tolist(), ev["deadline"].tolist()
+        users, times = ev["user_name"].tolist(), ev["created_at"].tolist()
         rows = []
-        for fy, ev in events.groupby("fiscal_year", sort=True):
-            last = ev.iloc[-1]
-            opened = ev[ev["status"] == "open"].iloc[-1]
-            closed = last if last["status"] == "closed" else None
-            deadlines = [d for d in map(_date, ev["deadline"]) if d is not None]
+        for fy in sorted(by_year):
+            at = by_year[fy]
+            last = at[-1]
+            opened = [i for i in at if statuses[i] == "open"][-1]
+            closed = last if statuses[last] == "closed" else None
+            dates = [d for d in (_date(deadlines[i]) for i in at) if d is not None]
             rows.append(
                 {
-                    "id": int(ev["id"].iloc[0]),
-                    "fiscal_year": int(str(fy)),
-                    "deadline": deadlines[-1] if deadlines else None,
-                    "status": str(last["status"]),
-                    "opened_by": opened["user_name"],
-                    "opened_at": opened["created_at"],
-                    "closed_by": None if closed is None else closed["user_name"],
-                    "closed_at": None if closed is None else closed["created_at"],
+                    "id": int(ids[at[0]]),
+                    "fiscal_year": fy,
+                    "deadline": dates[-1] if dates else None,
+                    "status": str(statuses[last]),
+                    "opened_by": users[opened],
+                    "opened_at": times[opened],
+                    "closed_by": None if closed is None else users[closed],
+                    "closed_at": None if closed is None else times[closed],
                 }
             )
         return pd.DataFrame(rows, columns=ROUND_COLUMNS)
