@@ -108,22 +108,33 @@ def parse(
     memory: int,
     seconds: float,
     on_wait: Callable[[], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Parsed:
     """Parse `data` (kind xlsx | xls | ods) in a capped child; waits for a turn first (`on_wait` is called
-    once when it has to wait). Never raises for anything about the file."""
+    once when it has to wait). Never raises for anything about the file.
+
+    `meanwhile` is called once the child has started: the caller's work that needs no file runs while the
+    child parses, on the other core (what it raises is raised here, the child killed)."""
     if not _TURNS.acquire(blocking=False):
         if on_wait is not None:
             on_wait()
         if not _TURNS.acquire(timeout=WAIT_SECONDS):
             return Parsed(error="busy")
     try:
-        return _run_child(data, kind, want_formulas, max_rows, max_columns, memory, seconds)
+        return _run_child(data, kind, want_formulas, max_rows, max_columns, memory, seconds, meanwhile)
     finally:
         _TURNS.release()
 
 
 def _run_child(
-    data: bytes, kind: str, want_formulas: bool, max_rows: int, max_columns: int, memory: int, seconds: float
+    data: bytes,
+    kind: str,
+    want_formulas: bool,
+    max_rows: int,
+    max_columns: int,
+    memory: int,
+    seconds: float,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Parsed:
     receive, send = _CONTEXT.Pipe(duplex=False)
     said = _stderr_file()
@@ -137,6 +148,10 @@ def _run_child(
     send.close()
     try:
         deadline = time.monotonic() + seconds
+        if meanwhile is not None:
+            meanwhile()
+            if time.monotonic() >= deadline:  # whether the answer came in time is not known: it did not
+                return Parsed(error="time")
         while True:
             if receive.poll(min(0.05, max(0.0, deadline - time.monotonic()))):
                 try:
@@ -236,6 +251,7 @@ def _child(
 # child: a regex over a 45 MB worksheet holds the GIL, which in the server would stall readers' pages).
 FAR = 2**31  # "a cell lies beyond any sensible range"
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+_PLAIN_ROW_REF = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")  # the same matches where no ":row" occurs
 # column 201 (GS) or beyond; the pattern starts with a literal so that the search is a fast scan
 _FAR_COLUMN = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])\d')
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -248,7 +264,9 @@ def xlsx_extent(xml: bytes) -> int:
     """The number of rows calamine would allocate for a worksheet (FAR when a column is too far)."""
     if _FAR_COLUMN.search(xml):
         return FAR
-    numbered = [int(r) for r in _ROW_REF.findall(xml)]
+    # The namespace-prefixed pattern has no literal to scan for (5x slower): only for XML that holds one.
+    row_ref = _ROW_REF if b":row" in xml else _PLAIN_ROW_REF
+    numbered = [int(r) for r in row_ref.findall(xml)]
     return max(max(numbered, default=0), len(_ROW_TAG.findall(xml)) if not numbered else 0)
 
 
@@ -293,11 +311,7 @@ def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_
             if sheet.total_height > max_rows or sheet.total_width > max_columns:
                 return Parsed(error="too_big", detail=(meta.name, sheet.total_height, sheet.total_width))
             rows = sheet.to_python(skip_empty_area=False)
-            for r, row in enumerate(rows, start=1):
-                for c, value in enumerate(row, start=1):
-                    if isinstance(value, str) and len(value) > CELL_CAP:
-                        out.lengths[(meta.name, r, c)] = len(value)
-                        row[c - 1] = value[:CELL_CAP]
+            _cap_and_share(meta.name, rows, out.lengths)
             out.sheets[meta.name] = rows
     except pc.PasswordError:
         return Parsed(error="password")
@@ -315,6 +329,33 @@ def _parse_here(data: bytes, kind: str, want_formulas: bool, max_rows: int, max_
     except Exception as exc:  # same: a file calamine read but openpyxl/defusedxml refuse is broken
         return _corrupt(exc)
     return out
+
+
+def _cap_and_share(name: str, rows: list[list[Any]], lengths: dict[tuple[str, int, int], int]) -> None:
+    """Cut each text over CELL_CAP (its true length into `lengths`), and make equal texts of a column one
+    object. The parser makes a new string for every cell; pickle writes an object once however often it
+    recurs, so a column's repeated values (a strategy, a pillar, a status on each of 1,779 rows) cross to
+    the server as one string each: the reply is smaller and unpickles faster. Up to `_SHARED` distinct
+    values a column are remembered (a column of unique texts stops costing memory there)."""
+    seen: dict[int, dict[str, str]] = {}
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            if len(value) > CELL_CAP:
+                lengths[(name, r, c + 1)] = len(value)
+                row[c] = value = value[:CELL_CAP]
+            known = seen.get(c)
+            if known is None:
+                known = seen[c] = {}
+            same = known.get(value)
+            if same is not None:
+                row[c] = same
+            elif len(known) < _SHARED:
+                known[value] = value
+
+
+_SHARED = 256
 
 
 def _corrupt(exc: BaseException) -> Parsed:

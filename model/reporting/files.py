@@ -222,9 +222,11 @@ def read_workbook(
     lang: str = "ja",
     limits: Limits = LIMITS,
     on_wait: Callable[[], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[Workbook | None, list[Problem]]:
     """Check the container, then read every sheet with calamine in a capped child process (model/reporting
-    /_sheets.py); never raises. `on_wait` is called when the parse has to wait for its turn."""
+    /_sheets.py); never raises for anything about the file. `on_wait` is called when the parse has to wait
+    for its turn; `meanwhile` while the child parses (not when the file is refused before: _sheets.parse)."""
     problems = _inspect(data, file_name, lang, limits)
     if problems:
         return None, problems
@@ -238,6 +240,7 @@ def read_workbook(
         memory=limits.parse_memory,
         seconds=limits.parse_seconds,
         on_wait=on_wait,
+        meanwhile=meanwhile,
     )
     if parsed.error is not None:
         return None, [_parse_problem(parsed, kind, lang, limits)]
