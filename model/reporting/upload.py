@@ -128,9 +128,14 @@ def check_upload(
 
     def meanwhile() -> None:
         # What needs no file, derived from the snapshot while the child parses (memoised on it): the
-        # structure behind the ministries (most of a check from a snapshot just loaded) and the rounds.
-        registry(snap).get(ministry)
-        list_rounds(snap)
+        # structure behind the ministries (most of a check from a snapshot just loaded), the rounds, and
+        # the ministry's current rows of the year it is asked for (the preview compares with them).
+        code = registry(snap).get(ministry).code
+        rounds = list_rounds(snap)
+        open_years = rounds.loc[rounds["status"] == "open", "fiscal_year"].tolist()
+        year = fiscal_year if fiscal_year is not None else max(open_years, default=None)
+        if year is not None:
+            snap.current_rows({int(year)}, {code})
 
     book, problems = read_workbook(data, shown, lang, limits, on_wait, meanwhile)
     reg = registry(snap)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -244,23 +244,31 @@ class Snapshot:
     def compare(self, change: ChangeSet) -> tuple[list[RowChange], list[RowChange]]:
         """What storing `change` would do to this state, row by row (follow-up, KPI): the comparison a
         commit makes, for the preview a ministry sees before it commits."""
-        # Only the versions of the years and ministries the change writes: the current state of those keys
-        # is the same, and the store holds every year of every ministry.
-        hist = self._followup_history
         years = {r.get("fiscal_year") for r in change.followup}
         codes = {r.get("ministry_code") for r in change.followup}
-        hist = hist[hist["fiscal_year"].isin(years) & hist["ministry_code"].isin(codes)]
         # A side the change writes nothing to has nothing to compare (a follow-up-only upload: no KPI).
-        fu = (
-            _by_key(current_frame(hist, FOLLOWUP_KEY), FOLLOWUP_KEY, change.followup)
-            if change.followup
-            else {}
-        )
+        fu = self.current_rows(years, codes) if change.followup else {}
         kpi = _by_key(current_frame(self._kpi_history, KPI_KEY), KPI_KEY, change.kpi) if change.kpi else {}
         return (
             classify(change.followup, fu, FOLLOWUP_KEY, FOLLOWUP_VALUES),
             classify(change.kpi, kpi, KPI_KEY, KPI_VALUES),
         )
+
+    def current_rows(
+        self, fiscal_years: Iterable[Any], ministry_codes: Iterable[Any]
+    ) -> dict[tuple[Any, ...], dict[str, Any]]:
+        """The current follow-up rows of these fiscal years and ministries, by key, as `clean` makes them
+        (memoised: an upload check asks for its ministry's year while the file is parsed, and compares
+        with it after). Only the versions of those years and ministries are read: the current state of
+        their keys is the same, and the store holds every year of every ministry."""
+        years, codes = frozenset(fiscal_years), frozenset(ministry_codes)
+
+        def build() -> dict[tuple[Any, ...], dict[str, Any]]:
+            hist = self._followup_history
+            hist = hist[hist["fiscal_year"].isin(years) & hist["ministry_code"].isin(codes)]
+            return _by_key(current_frame(hist, FOLLOWUP_KEY), FOLLOWUP_KEY, None)
+
+        return self.derive(("current-followup-rows", years, codes), build)
 
     def users(self) -> pd.DataFrame:
         """The accounts (no password hashes), by name. Accounts are settings, not reported data: a
@@ -300,11 +308,11 @@ def current_frame(history: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _by_key(
-    df: pd.DataFrame, key: tuple[str, ...], rows: list[dict[str, Any]]
+    df: pd.DataFrame, key: tuple[str, ...], rows: list[dict[str, Any]] | None
 ) -> dict[tuple[Any, ...], dict[str, Any]]:
-    """The current rows of the keys `rows` name, by key (only those: the store holds many more). Read
-    column by column (DataFrame.to_dict was most of an upload check at ten years of follow-up)."""
-    wanted = {tuple(clean(r.get(c)) for c in key) for r in rows}
+    """The current rows of the keys `rows` name (None: of every key in `df`), by key. Read column by
+    column (DataFrame.to_dict was most of an upload check at ten years of follow-up)."""
+    wanted = None if rows is None else {tuple(clean(r.get(c)) for c in key) for r in rows}
     names = [str(c) for c in df.columns]
     columns = [_cleaned(df[c]) for c in df.columns]
     at = [names.index(c) for c in key]
@@ -312,7 +320,7 @@ def _by_key(
     return {
         k: dict(zip(names, values, strict=True))
         for k, values in zip(keys, zip(*columns, strict=True), strict=True)
-        if k in wanted
+        if wanted is None or k in wanted
     }
 
 

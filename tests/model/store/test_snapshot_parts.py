@@ -32,3 +32,35 @@ def test_one_years_entries_are_the_same_whether_or_not_every_year_was_read_first
         pd.testing.assert_frame_equal(alone, filtered)
         assert len(alone) == int((every["fiscal_year"] == fy).sum())
     assert len(store.snapshot().followup(years[0])) > 0
+
+
+def test_current_rows_are_the_current_entries_of_those_years_and_ministries(store: Store) -> None:
+    """`Snapshot.current_rows` (what an upload is compared with): the current entries of the years and
+    ministries asked for, by key, with plain Python values; a replaced row shows its newest text."""
+    from tests.conftest import submit_followup
+
+    submit_followup(store, "MEXT", 2021, [("1-1-01", "順調", "○一回目。"), ("1-1-02", "遅延", "○遅れ。")])
+    submit_followup(store, "MEXT", 2021, [("1-1-01", "完了", "○二回目。")])
+    snap = store.snapshot()
+    rows = snap.current_rows({2021}, {"MEXT"})
+    fu = snap.followup(2021)
+    mine = fu[fu["ministry_code"] == "MEXT"]
+    assert (
+        set(rows)
+        == {(a, 2021, "MEXT") for a in mine["action_id"]}
+        == {
+            ("1-1-01", 2021, "MEXT"),
+            ("1-1-02", 2021, "MEXT"),
+        }
+    )
+    first = rows[("1-1-01", 2021, "MEXT")]
+    assert (first["progress_ja"], first["status"], first["deleted"]) == ("○二回目。", "完了", False)
+    assert type(first["fiscal_year"]) is int and type(first["progress_ja"]) is str
+    every = snap.followup()
+    seeded = int(every.loc[every["ministry_code"] == "JOINT", "fiscal_year"].max())  # the published text
+    joint = snap.current_rows({seeded}, {"JOINT"})
+    assert (
+        len(joint) == int(((every["ministry_code"] == "JOINT") & (every["fiscal_year"] == seeded)).sum()) > 0
+    )
+    both = snap.current_rows({2021, seeded}, {"MEXT", "JOINT"})
+    assert both.keys() == rows.keys() | joint.keys()
