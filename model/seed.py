@@ -7,20 +7,17 @@ the full list of problems.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from model.config import data_dir
+from model.config import GOALS_FILE, PROGRESS_FILE, seed_digest, seed_files
 from model.errors import AppError
 from model.report import Problem, problems_from_schema_errors
 from model.schemas import TABLES
 
-GOALS_FILE = "goals.csv"
-PROGRESS_FILE = "progress.xlsx"
 _BOOL_COLUMNS = {"reportable", "is_repeat", "sample", "binding"}
 _TRUE = {"true", "1", "1.0", "yes", "y", "t"}
 _FALSE = {"false", "0", "0.0", "no", "n", "f"}
@@ -129,12 +126,12 @@ def check_references(t: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def load_seed(directory: Path | None = None) -> SeedData:
     """Read and validate data/goals.csv and data/progress.xlsx; SeedError lists every problem."""
-    base = directory or data_dir()
-    goals_path, progress_path = base / GOALS_FILE, base / PROGRESS_FILE
+    goals_path, progress_path = seed_files(directory)
     for path in (goals_path, progress_path):
         if not path.is_file():
             raise AppError("err.seed_missing", file=str(path))
-    digest = hashlib.sha256(goals_path.read_bytes() + b"\0" + progress_path.read_bytes()).hexdigest()
+    digest = seed_digest(directory)
+    assert digest is not None  # both files are there
 
     raw: dict[str, pd.DataFrame] = {"goals": pd.read_csv(goals_path, dtype=str, keep_default_na=False)}
     sheets = pd.read_excel(progress_path, sheet_name=None, engine="calamine")

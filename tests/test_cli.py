@@ -209,3 +209,34 @@ def test_status_and_kpi_print_the_kept_output_until_the_store_changes(tmp_path: 
     assert after.stdout == run("status", "--json", "--recompute", db=db).stdout
     kpi = {r["goal_id"]: r for r in json.loads(run("kpi", "--json", "--as-of", "2026-03-31", db=db).stdout)}
     assert kpi["G-3-1"]["status"] == "on_track"  # the override shows: not the output kept before it
+
+
+def test_init_on_an_unchanged_seed_neither_reads_nor_validates_it(tmp_path: Path) -> None:
+    """`init` (and every dashboard start) compares the data files' digest with the store's first: an
+    unchanged seed is not parsed (pandera is not even imported); a changed one is loaded as before."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    db = tmp_path / "seeded.sqlite3"
+    code = (
+        "import sys, runpy; sys.argv = ['model', 'init']\n"
+        "try:\n    runpy.run_module('model', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('pandera imported' if 'pandera' in sys.modules else 'no pandera', file=sys.stderr)"
+    )
+    env = {**os.environ, "QF_SQLITE_PATH": str(db), "QF_DATA_DIR": str(data)}
+    env.pop("DATABASE_URL", None)
+
+    def init() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+        )
+
+    first, again = init(), init()
+    assert first.stderr.strip().endswith("pandera imported") and again.stderr.strip().endswith("no pandera")
+    assert first.stdout != again.stdout  # created, then unchanged
+    with (data / "goals.csv").open("a", encoding="utf-8") as f:
+        f.write("\n")  # the same goals, another file: a new seed submission
+    changed = init()
+    assert changed.returncode == 0 and changed.stderr.strip().endswith("pandera imported")
+    assert changed.stdout not in (first.stdout, again.stdout)

@@ -14,7 +14,7 @@ from urllib.request import pathname2url
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
-from model.config import database_url
+from model.config import database_url, seed_digest
 from model.errors import AppError
 from model.store._backup import backup, restore
 from model.store._engine import PG_WRITE_LOCK, SNAPSHOT, TXN_MODE, WRITE, make_engine
@@ -278,18 +278,23 @@ class Store:
 
     def init(self, seed: SeedData | None = None) -> str:
         """Create the tables and load the seed; idempotent. Returns created | updated | unchanged."""
-        from model.seed import load_seed  # pandera: only where the seed is read and validated
         from model.store._changes import ChangeSet, clean
 
-        seed = seed or load_seed()
+        # The files' digest first: an unchanged seed (every start of the dashboard) is neither read nor
+        # validated (pandera: most of a start).
+        digest = seed.sha256 if seed is not None else seed_digest()
         with self.transaction(SEED_USER, "seed") as tx:
             conn = tx.conn
             metadata.create_all(conn)
             upgrade(conn, self.dialect)
             row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "seed_sha256")).first()
             previous = row[0] if row else None
-            if previous == seed.sha256:
+            if digest is not None and previous == digest:
                 return "unchanged"
+            if seed is None:
+                from model.seed import load_seed  # pandera: only where the seed is read and validated
+
+                seed = load_seed()
             for name, table in reference.items():
                 conn.execute(table.delete())
                 records = [{str(k): clean(v) for k, v in r.items()} for r in seed[name].to_dict("records")]
