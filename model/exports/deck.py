@@ -12,6 +12,7 @@ right-to-left override reaches no slide, and a noncharacter cannot stop the deck
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import math
@@ -19,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go
 from pptx import Presentation
@@ -115,6 +117,24 @@ def _font(run: object, size: float, *, bold: bool = False, color: RGBColor | Non
         anchor = element
 
 
+# The run properties `_font` makes, by (size, bold, colour): a table's thousands of cells get a copy of the
+# element instead of a dozen python-pptx property calls each (most of a large deck's time).
+_RUN_PROPERTIES: dict[tuple[float, bool, str | None], Any] = {}
+
+
+def _styled_run(para: object, size: float, *, bold: bool, color: RGBColor | None) -> object:
+    """A new run at the end of `para`, styled as `_font` styles it."""
+    run = para.add_run()  # type: ignore[attr-defined]
+    key = (size, bold, None if color is None else str(color))
+    made = _RUN_PROPERTIES.get(key)
+    if made is None:
+        _font(run, size, bold=bold, color=color)
+        _RUN_PROPERTIES[key] = copy.deepcopy(run._r.rPr)
+    else:
+        run._r.insert(0, copy.deepcopy(made))
+    return run
+
+
 def _write(
     frame: object,
     text: str,
@@ -131,8 +151,7 @@ def _write(
         para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
         if align is not None:
             para.alignment = align
-        _font(para.add_run(), size, bold=bold, color=color)
-        para.runs[-1].text = line
+        _styled_run(para, size, bold=bold, color=color).text = line  # type: ignore[attr-defined]
 
 
 def _textbox(slide: object, left: int, top: int, width: int, height: int) -> object:
@@ -328,8 +347,11 @@ class _Builder:
         table = shape.table
         for i, w in enumerate(widths):
             table.columns[i].width = Emu(w)
+        # Each row's height set through python-pptx sums every row's again (quadratic in a long table):
+        # set them on the rows' elements, then the frame's height once.
         for i, h in enumerate(heights):
-            table.rows[i].height = Emu(h)
+            table.rows[i]._tr.h = Emu(h)
+        table.notify_height_changed()
         for j, name in enumerate(section.columns):
             cell = table.cell(0, j)
             cell.fill.solid()

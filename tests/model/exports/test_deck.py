@@ -123,6 +123,20 @@ def test_every_run_names_the_japanese_font_for_east_asian_text(deck: tuple[bytes
     assert runs > 100
 
 
+def test_every_table_is_as_high_as_its_rows(deck: tuple[bytes, int]) -> None:
+    """Row heights are set on the rows and the frame made as high as their sum (the deck sets them without
+    python-pptx's per-row resummation, quadratic in a long table)."""
+    tables = varied = 0
+    for slide in _slides(deck[0]):
+        for shape in slide.shapes:
+            if shape.has_table:
+                heights = [row.height for row in shape.table.rows]
+                assert all(h > 0 for h in heights) and shape.height == sum(heights)
+                tables += 1
+                varied += len(set(heights)) > 1  # each row as high as its text, not an even split
+    assert tables >= 5 and varied >= 3
+
+
 def test_highlights_list_delayed_and_not_yet_reported_rows(
     shared_reported_store: Store, deck: tuple[bytes, int]
 ) -> None:
