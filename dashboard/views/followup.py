@@ -5,7 +5,7 @@ The bullets are what ministries wrote: shown as text (model.text.html_text), nev
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
@@ -252,10 +252,25 @@ def relatives_html(action_id: str) -> str:
     return f"<br><small>{html.escape(msg('st.ui.related'))}: {'、'.join(items)}</small>"
 
 
-def render_area(area_id: str, agoal: object, by_area: pd.DataFrame) -> None:
+def grouped(
+    rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
+) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """Rows grouped by `key` in the order each key first appears (as groupby(sort=False)), on plain
+    records: a page's frame is converted once, not once per action (a re-run's main cost at scale)."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(key(r), []).append(r)
+    return list(groups.items())
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def render_area(area_id: str, agoal: object, by_area: list[dict[str, Any]]) -> None:
     """One sub-area: its label, ＜目標＞, the column heads and each action with its entries."""
     label = area_labels.get(area_id, "")
-    if label and label != pillar_labels.get(int(str(by_area.iloc[0]["pillar_id"]))):
+    if label and label != pillar_labels.get(int(str(by_area[0]["pillar_id"]))):
         st.subheader(label)
     if isinstance(agoal, str):
         st.markdown(
@@ -267,13 +282,13 @@ def render_area(area_id: str, agoal: object, by_area: pd.DataFrame) -> None:
     h2.markdown(f"<div class='qf-head'>{tr('col.progress')}</div>", unsafe_allow_html=True)
     h3.markdown(f"<div class='qf-head'>{tr('col.next')}</div>", unsafe_allow_html=True)
     group = None
-    for action_id, by_action in by_area.groupby("action_id", sort=False):
-        first = by_action.iloc[0]
+    for action_id, by_action in grouped(by_area, lambda r: r["action_id"]):
+        first = by_action[0]
         if isinstance(first["group_ja"], str) and first["group_ja"] != group:
             group = first["group_ja"]
             st.markdown(f"**&lt;{html.escape(group)}&gt;**", unsafe_allow_html=True)
         with st.container(border=True):
-            for n, r in enumerate(by_action.to_dict("records")):
+            for n, r in enumerate(by_action):
                 a, b, c = st.columns([1.1, 2, 2])
                 if n == 0:
                     parent = (
@@ -301,19 +316,22 @@ def render_area(area_id: str, agoal: object, by_area: pd.DataFrame) -> None:
 pillar_labels = ui.pillar_names()
 area_labels = ui.area_names()
 related = relatives(state.snapshot(), fy)
+page_records: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in page_rows.to_dict("records")]
 several = page_rows["strategy_id"].nunique() > 1
-for sid, by_strategy in page_rows.groupby("strategy_id", sort=False):
+for sid, by_strategy in grouped(page_records, lambda r: r["strategy_id"]):
     if several:
         st.markdown(f"### {html.escape(strategies.get(str(sid), str(sid)))}")
-    for pid, by_pillar in by_strategy.groupby("pillar_id", sort=False):
+    for pid, by_pillar in grouped(by_strategy, lambda r: r["pillar_id"]):
         st.header(pillar_labels[int(str(pid))], divider="gray")
-        for (aid, agoal), by_area in by_pillar.groupby(["area_id", "area_goal_ja"], sort=False, dropna=False):
+        for (aid, agoal), by_area in grouped(
+            by_pillar, lambda r: (r["area_id"], _text_or_none(r["area_goal_ja"]))
+        ):
             render_area(str(aid), agoal, by_area)
 
 # --- one entry's versions on demand --------------------------------------------------
 st.subheader(tr("fu.history"))
 choices = {"": tr("fu.history_none")}
-for r in page_rows.to_dict("records"):
+for r in page_records:
     who = names.get(str(r["ministry_code"]), str(r["ministry_code"]))
     choices[f"{r['action_id']}|{r['fiscal_year']}|{r['ministry_code']}"] = (
         f"{r['action_id']}　{ui.fy_label(r['fiscal_year'])}　{who}"
