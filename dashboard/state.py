@@ -195,7 +195,11 @@ def history(kind: str, **where: Any) -> pd.DataFrame:
 # --- charts ------------------------------------------------------------------------------------------
 
 
-@st.cache_data(ttl=TTL, max_entries=CHARTS, show_spinner=False)
+# cache_resource, not cache_data: a cached figure is handed out as the same object instead of unpickled,
+# which rebuilt and re-validated every plotly object of it on every run (a third of a page's re-run at
+# scale). Nothing mutates a figure after it is built: show_chart and st.plotly_chart read it (to_json,
+# to_dict copies).
+@st.cache_resource(ttl=TTL, max_entries=CHARTS, show_spinner=False)
 def _chart(
     _snap: Snapshot, url: str, version: int, name: str, language: str, day: dt.date, params: tuple[Any, ...]
 ) -> go.Figure:

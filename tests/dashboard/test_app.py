@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model.store import Store
 from tests.dashboard.apptest import APP, MakeApp, charts
 
 PAGES = {
@@ -66,3 +67,17 @@ def test_the_server_process_tunes_the_collector() -> None:
     code = "import gc, dashboard.serve\nprint(gc.get_threshold())"
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "(50000, 20, 100)", proc.stderr[-800:]
+
+
+def test_a_cached_chart_is_handed_out_as_it_was_built_not_rebuilt(seeded: Store) -> None:
+    """dashboard.state's chart cache returns the figure it built (cache_resource): unpickling it, as
+    st.cache_data does, re-validated every plotly object of it on every run of every page."""
+    import datetime as dt
+
+    from dashboard import state
+
+    snap = seeded.snapshot()
+    args = (snap, snap.url, snap.version, "headline-users", "ja", dt.date(2026, 3, 31), ())
+    first = state._chart(*args)
+    assert state._chart(*args) is first
+    assert first.layout.meta["chart"] == "headline-users"
