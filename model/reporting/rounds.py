@@ -119,12 +119,18 @@ def close_round(store: Store, fiscal_year: int, user: User) -> Round:
     return Round(current.id, fiscal_year, "closed", current.deadline)
 
 
-def collection_year(snap: Snapshot) -> int:
-    """The fiscal year being collected: the newest open round; else the year after the newest reported."""
+def open_round_year(snap: Snapshot) -> int | None:
+    """The newest fiscal year whose round is open, None when no round is."""
     table = list_rounds(snap)
     open_years = table.loc[table["status"] == "open", "fiscal_year"]
-    if len(open_years):
-        return int(open_years.max())
+    return int(open_years.max()) if len(open_years) else None
+
+
+def collection_year(snap: Snapshot) -> int:
+    """The fiscal year being collected: the newest open round; else the year after the newest reported."""
+    open_year = open_round_year(snap)
+    if open_year is not None:
+        return open_year
     years = snap.followup()["fiscal_year"]
     return int(years.max()) + 1 if len(years) else dt.date.today().year
 

@@ -27,7 +27,7 @@ from model.report import Problem
 from model.reporting import layout as L
 from model.reporting.files import LIMITS, Limits, Workbook, read_workbook
 from model.reporting.owners import goal_owners, owned_action_ids
-from model.reporting.rounds import get_round, list_rounds
+from model.reporting.rounds import get_round, open_round_year
 from model.schemas import FOLLOWUP_STATUSES
 from model.store import FOLLOWUP_VALUES, ChangeSet, RowChange, Snapshot
 from model.strategy import registry
@@ -131,9 +131,7 @@ def check_upload(
         # structure behind the ministries (most of a check from a snapshot just loaded), the rounds, and
         # the ministry's current rows of the year it is asked for (the preview compares with them).
         code = registry(snap).get(ministry).code
-        rounds = list_rounds(snap)
-        open_years = rounds.loc[rounds["status"] == "open", "fiscal_year"].tolist()
-        year = fiscal_year if fiscal_year is not None else max(open_years, default=None)
+        year = fiscal_year if fiscal_year is not None else open_round_year(snap)  # the rounds, memoised
         if year is not None:
             snap.current_rows({int(year)}, {code})
 
